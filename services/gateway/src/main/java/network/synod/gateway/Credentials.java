@@ -1,0 +1,37 @@
+package network.synod.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Checks the bearer token of a write request: missing or unknown → 401, known but another role → 403. */
+@ApplicationScoped
+public class Credentials {
+
+    @ConfigProperty(name = "synod.auth.admin-token")
+    String adminToken;
+
+    @ConfigProperty(name = "synod.auth.reputer-token", defaultValue = "synod-reputer")
+    String reputerToken;
+
+    public void requireAdmin(String authorization) {
+        String token = bearer(authorization);
+        if (token == null) {
+            throw new Problem(401, "Unauthorized", "this endpoint needs 'Authorization: Bearer <admin token>'");
+        }
+        if (token.equals(adminToken)) {
+            return;
+        }
+        if (token.equals(reputerToken)) {
+            throw new Problem(403, "Forbidden", "this endpoint needs the admin role");
+        }
+        throw new Problem(401, "Unauthorized", "unknown credential");
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String t = authorization.substring(7).trim();
+        return t.isEmpty() ? null : t;
+    }
+}

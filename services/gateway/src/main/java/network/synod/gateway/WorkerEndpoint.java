@@ -1,0 +1,40 @@
+package network.synod.gateway;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * A registered worker: where its OIP server is, the model name it serves, and whether it answers values
+ * (inferer) or predicted losses (forecaster).
+ */
+public record WorkerEndpoint(String name, String url, String model, String role) {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    public WorkerEndpoint {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw Problem.badRequest("a worker name must match " + NAME.pattern() + ", got '" + name + "'");
+        }
+        if (url == null) {
+            throw Problem.badRequest("a worker needs a url");
+        }
+        try {
+            URI u = URI.create(url);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                throw Problem.badRequest("a worker url must be http(s)://host[:port], got '" + url + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("a worker url must be http(s)://host[:port], got '" + url + "'");
+        }
+        url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        model = model == null || model.isBlank() ? "model" : model;
+        role = role == null ? "inferer" : role;
+        if (!role.equals("inferer") && !role.equals("forecaster")) {
+            throw Problem.badRequest("a worker's role is inferer or forecaster, got '" + role + "'");
+        }
+    }
+
+    public boolean forecaster() {
+        return role.equals("forecaster");
+    }
+}
