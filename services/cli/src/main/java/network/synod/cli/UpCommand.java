@@ -1,0 +1,200 @@
+package network.synod.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import network.synod.core.events.TopicSpec;
+import network.synod.embedded.LocalKafka;
+import network.synod.embedded.LocalPostgres;
+
+/**
+ * {@code synod up}: the whole network on this machine, no Docker and no Kubernetes. A private PostgreSQL and
+ * an in-JVM Kafka broker start here; gateway, scoring and each worker run as their own processes; a demo
+ * topic is registered; Ctrl-C stops everything.
+ */
+final class UpCommand {
+
+    static final String USAGE = """
+            usage: synod up [--port BASE] [--mode allora|synod]
+              gateway on BASE (default 8080), scoring on BASE+1, workers from BASE+100;
+              logs under .synod/logs; the network's description in .synod/network.json
+            """;
+
+    static final String ADMIN_TOKEN = "synod-admin";
+    static final String REPUTER_TOKEN = "synod-reputer";
+
+    /** The demo topic's workers: name → worker kind. */
+    static final Map<String, String> DEMO_WORKERS = demoWorkers();
+
+    private final List<Process> children = new ArrayList<>();
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+
+    private UpCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) throws Exception {
+        Args a = new Args(argv, Set.of("port", "mode"), Set.of());
+        return new UpCommand().up(a.integer("port", 8080), a.get("mode", TopicSpec.DEFAULT_MODE), out);
+    }
+
+    private static Map<String, String> demoWorkers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("last", "last");
+        m.put("ma5", "ma");
+        m.put("ema0.3", "ema");
+        m.put("trend10", "trend");
+        m.put("snaive", "snaive");
+        return m;
+    }
+
+    private int up(int base, String mode, PrintStream out) throws Exception {
+        Path home = Path.of(".synod");
+        Path logs = home.resolve("logs");
+        Files.createDirectories(logs);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nstopping the network…");
+            stop();
+            stopped.countDown();
+        }));
+
+        out.println("starting PostgreSQL and Kafka…");
+        postgres = LocalPostgres.startEphemeral();
+        kafka = LocalKafka.startEphemeral();
+
+        String gateway = "http://127.0.0.1:" + base;
+        String scoring = "http://127.0.0.1:" + (base + 1);
+        List<String> common = List.of(
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
+                "-Dquarkus.datasource.username=" + LocalPostgres.USER,
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dsynod.auth.admin-token=" + ADMIN_TOKEN,
+                "-Dsynod.auth.reputer-token=" + REPUTER_TOKEN);
+        start("gateway", jar("gateway"), base, common, logs);
+        start("scoring", jar("scoring"), base + 1, common, logs);
+
+        SortedMap<String, LocalNetwork.Worker> workers = new TreeMap<>();
+        int port = base + 100;
+        for (Map.Entry<String, String> w : DEMO_WORKERS.entrySet()) {
+            List<String> props = List.of("-Dsynod.model.kind=" + w.getValue(), "-Dsynod.model.name=model");
+            start("worker-" + w.getKey(), jar("worker"), port, props, logs);
+            workers.put(w.getKey(), new LocalNetwork.Worker("http://127.0.0.1:" + port, "model",
+                    w.getValue().equals("loss-forecaster") ? "forecaster" : "inferer", w.getValue()));
+            port++;
+        }
+        awaitReady(gateway + "/q/health/ready", "gateway");
+        awaitReady(scoring + "/q/health/ready", "scoring");
+        for (Map.Entry<String, LocalNetwork.Worker> w : workers.entrySet()) {
+            awaitReady(w.getValue().url() + "/v2/health/ready", "worker " + w.getKey());
+        }
+
+        LocalNetwork net = new LocalNetwork(gateway, scoring, ADMIN_TOKEN, REPUTER_TOKEN, workers);
+        net.write();
+        List<String> demo = new ArrayList<>(workers.keySet());
+        demo.replaceAll(n -> n.equals("snaive") ? "snaive12" : n);
+        net.register("demo", new TopicSpec("mse", mode, 12, null, null, null, null, null, 1), demo);
+
+        out.printf("""
+
+                Synod is up.
+                  gateway   %1$s   (OpenAPI %1$s/q/openapi, metrics %1$s/q/metrics)
+                  scoring   %2$s
+                  workers   %3$s
+                  demo topic 'demo' (season 12, mode %4$s)
+
+                Ask the network:
+                  curl -s -X POST %1$s/v1/topics/demo/inferences -H 'Content-Type: application/json' \\
+                       -d '{"epoch": 13, "window": [315.7,317.5,317.6,316.7,314.8,313.8,313.3,314.2,315.2,316.2,316.7,317.3,318.5]}'
+                Reveal the truth (as a reputer):
+                  curl -s -X POST %2$s/v1/topics/demo/ground-truth -H 'Authorization: Bearer %5$s' \\
+                       -H 'Content-Type: application/json' -d '{"epoch": 13, "value": 319.1}'
+                Replay a real series through it:
+                  ./synod replay --series ../shared/data/series/co2_monthly.csv --workers reference
+
+                Ctrl-C stops everything.
+                """, gateway, scoring, String.join(", ", workers.keySet()), mode, REPUTER_TOKEN);
+        stopped.await();
+        return 0;
+    }
+
+    private static Path jar(String service) {
+        Path jar = Path.of("services", service, "target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests package'");
+        }
+        return jar;
+    }
+
+    private void start(String name, Path jar, int port, List<String> props, Path logs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.addAll(props);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        File log = logs.resolve(name + ".log").toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        synchronized (children) {
+            children.add(p);
+        }
+    }
+
+    private void awaitReady(String url, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Http.up(url)) {
+            synchronized (children) {
+                for (Process p : children) {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(what + " exited early; see .synod/logs/");
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " was not ready at " + url + " within 120 s; see .synod/logs/");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void stop() {
+        List<Process> all;
+        synchronized (children) {
+            all = new ArrayList<>(children);
+        }
+        all.forEach(Process::destroy);
+        for (Process p : all) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        try {
+            Files.deleteIfExists(LocalNetwork.FILE);
+        } catch (IOException e) {
+            // Nothing to do: a stale description is overwritten by the next 'up'.
+        }
+    }
+}
