@@ -1,10 +1,10 @@
 package network.synod.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import network.synod.core.events.TopicSpec;
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
+import network.synod.embedded.ServiceProcess;
 
 /**
  * {@code synod up}: the whole network on this machine, no Docker and no Kubernetes. A private PostgreSQL and
@@ -32,13 +32,14 @@ final class UpCommand {
               logs under .synod/logs; the network's description in .synod/network.json
             """;
 
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final String ADMIN_TOKEN = "synod-admin";
     static final String REPUTER_TOKEN = "synod-reputer";
 
     /** The demo topic's workers: name → worker kind. */
     static final Map<String, String> DEMO_WORKERS = demoWorkers();
 
-    private final List<Process> children = new ArrayList<>();
+    private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
@@ -83,22 +84,23 @@ final class UpCommand {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dsynod.auth.admin-token=" + ADMIN_TOKEN,
                 "-Dsynod.auth.reputer-token=" + REPUTER_TOKEN);
-        start("gateway", jar("gateway"), base, common, logs);
-        start("scoring", jar("scoring"), base + 1, common, logs);
+        ServiceProcess gatewayProcess = start("gateway", "services/gateway", base, common, logs);
+        ServiceProcess scoringProcess = start("scoring", "services/scoring", base + 1, common, logs);
 
         SortedMap<String, LocalNetwork.Worker> workers = new TreeMap<>();
+        List<ServiceProcess> workerProcesses = new ArrayList<>();
         int port = base + 100;
         for (Map.Entry<String, String> w : DEMO_WORKERS.entrySet()) {
             List<String> props = List.of("-Dsynod.model.kind=" + w.getValue(), "-Dsynod.model.name=model");
-            start("worker-" + w.getKey(), jar("worker"), port, props, logs);
+            workerProcesses.add(start("worker-" + w.getKey(), "services/worker", port, props, logs));
             workers.put(w.getKey(), new LocalNetwork.Worker("http://127.0.0.1:" + port, "model",
                     w.getValue().equals("loss-forecaster") ? "forecaster" : "inferer", w.getValue()));
             port++;
         }
-        awaitReady(gateway + "/q/health/ready", "gateway");
-        awaitReady(scoring + "/q/health/ready", "scoring");
-        for (Map.Entry<String, LocalNetwork.Worker> w : workers.entrySet()) {
-            awaitReady(w.getValue().url() + "/v2/health/ready", "worker " + w.getKey());
+        gatewayProcess.awaitReady("/q/health/ready", READY_TIMEOUT);
+        scoringProcess.awaitReady("/q/health/ready", READY_TIMEOUT);
+        for (ServiceProcess w : workerProcesses) {
+            w.awaitReady("/v2/health/ready", READY_TIMEOUT);
         }
 
         LocalNetwork net = new LocalNetwork(gateway, scoring, ADMIN_TOKEN, REPUTER_TOKEN, workers);
@@ -130,61 +132,21 @@ final class UpCommand {
         return 0;
     }
 
-    private static Path jar(String service) {
-        Path jar = Path.of("services", service, "target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests package'");
-        }
-        return jar;
-    }
-
-    private void start(String name, Path jar, int port, List<String> props, Path logs) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-Dquarkus.http.port=" + port);
-        cmd.addAll(props);
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        File log = logs.resolve(name + ".log").toFile();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    private ServiceProcess start(String name, String module, int port, List<String> props, Path logs)
+            throws IOException {
+        ServiceProcess p = ServiceProcess.start(name, ServiceProcess.jar(Path.of("."), module), port, props, logs);
         synchronized (children) {
             children.add(p);
         }
-    }
-
-    private void awaitReady(String url, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Http.up(url)) {
-            synchronized (children) {
-                for (Process p : children) {
-                    if (!p.isAlive()) {
-                        throw new IllegalStateException(what + " exited early; see .synod/logs/");
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " was not ready at " + url + " within 120 s; see .synod/logs/");
-            }
-            Thread.sleep(200);
-        }
+        return p;
     }
 
     private void stop() {
-        List<Process> all;
+        List<ServiceProcess> all;
         synchronized (children) {
             all = new ArrayList<>(children);
         }
-        all.forEach(Process::destroy);
-        for (Process p : all) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
+        all.parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
         }
