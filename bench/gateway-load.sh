@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Gateway overhead: 8 local worker processes, one gateway; direct vs network throughput and latency in one run.
+# Usage: bench/gateway-load.sh [concurrency=16] [seconds=15] [latency-requests=1000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f services/worker/target/quarkus-app/quarkus-run.jar ] || mvn -B -q -DskipTests package
+cli=services/cli/target
+exec java -cp "$cli/classes:$cli/lib/*" network.synod.cli.GatewayBenchmark "$@"

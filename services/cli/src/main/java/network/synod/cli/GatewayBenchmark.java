@@ -1,0 +1,155 @@
+package network.synod.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import network.synod.embedded.LocalKafka;
+import network.synod.embedded.LocalPostgres;
+import network.synod.embedded.ServiceProcess;
+
+/**
+ * The gateway's overhead, measured side by side in one run: 8 worker processes and a gateway process on this
+ * machine; throughput of direct calls to one worker against network inferences over all 8 at the same
+ * concurrency, and latency percentiles at concurrency 1. Run on demand: {@code bench/gateway-load.sh}.
+ */
+public final class GatewayBenchmark {
+
+    static final String[] KINDS = {"last", "ma", "ema", "trend", "snaive", "last", "ma", "ema"};
+
+    private GatewayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        Path logs = Path.of(".synod", "bench-logs");
+        List<ServiceProcess> processes = new ArrayList<>();
+        try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
+            try {
+                ServiceProcess gateway = ServiceProcess.start("gateway", ServiceProcess.jar(Path.of("."),
+                        "services/gateway"), 0, List.of("-Dquarkus.datasource.reactive.url=" + pg.reactiveUrl(),
+                        "-Dquarkus.datasource.username=" + LocalPostgres.USER,
+                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.log.level=WARN"), logs);
+                processes.add(gateway);
+                List<ServiceProcess> workers = new ArrayList<>();
+                for (int i = 0; i < KINDS.length; i++) {
+                    ServiceProcess w = ServiceProcess.start("worker-" + i, ServiceProcess.jar(Path.of("."),
+                            "services/worker"), 0, List.of("-Dsynod.model.kind=" + KINDS[i], "-Dquarkus.log.level=WARN"),
+                            logs);
+                    workers.add(w);
+                    processes.add(w);
+                }
+                gateway.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+                for (ServiceProcess w : workers) {
+                    w.awaitReady("/v2/health/ready", Duration.ofSeconds(120));
+                }
+                Http.send("PUT", gateway.url() + "/v1/admin/topics/bench", Map.of("season", 12), "synod-admin");
+                for (int i = 0; i < workers.size(); i++) {
+                    Http.send("PUT", gateway.url() + "/v1/admin/topics/bench/workers/w" + i,
+                            Map.of("url", workers.get(i).url(), "model", "model"), "synod-admin");
+                }
+                run(gateway, workers, concurrency, seconds, latencyRequests);
+            } finally {
+                processes.parallelStream().forEach(ServiceProcess::close);
+            }
+        }
+    }
+
+    private static void run(ServiceProcess gateway, List<ServiceProcess> workers, int concurrency, int seconds,
+            int latencyRequests) throws Exception {
+        double[] window = new double[64];
+        for (int i = 0; i < window.length; i++) {
+            window[i] = 100 + Math.sin(i / 3.0) * 10;
+        }
+        byte[] direct = Http.JSON.writeValueAsBytes(Map.of("id", "b", "parameters", Map.of("step", 64, "season", 12),
+                "inputs", List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(window.length),
+                        "data", window))));
+        byte[] network = Http.JSON.writeValueAsBytes(Map.of("window", window));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest directReq = post(workers.get(0).url() + "/v2/models/model/infer", direct);
+        HttpRequest networkReq = post(gateway.url() + "/v1/topics/bench/inferences", network);
+
+        System.out.println("warming up…");
+        throughput(client, directReq, concurrency, 5);
+        throughput(client, networkReq, concurrency, 5);
+
+        double directRps = throughput(client, directReq, concurrency, seconds);
+        double networkRps = throughput(client, networkReq, concurrency, seconds);
+        System.out.printf(Locale.ROOT, "concurrency %d, %d s each: direct single worker %.0f req/s, network over %d "
+                + "workers %.0f req/s%n", concurrency, seconds, directRps, workers.size(), networkRps);
+        System.out.printf(Locale.ROOT, "fan-out efficiency (network req/s × %d) / (direct req/s) = %.2f%n",
+                workers.size(), networkRps * workers.size() / directRps);
+
+        double slowestP50 = 0;
+        for (ServiceProcess w : workers) {
+            double[] lat = latencies(client, post(w.url() + "/v2/models/model/infer", direct), latencyRequests);
+            slowestP50 = Math.max(slowestP50, percentile(lat, 50));
+        }
+        double[] net = latencies(client, networkReq, latencyRequests);
+        System.out.printf(Locale.ROOT, "concurrency 1, %d requests: slowest worker p50 %.3f ms; network p50 %.3f ms "
+                + "(%.2f×), p90 %.3f ms, p99 %.3f ms%n", latencyRequests, slowestP50, percentile(net, 50),
+                percentile(net, 50) / slowestP50, percentile(net, 90), percentile(net, 99));
+    }
+
+    private static HttpRequest post(String url, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static double throughput(HttpClient client, HttpRequest req, int concurrency, int seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            fs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpResponse<Void> r = client.send(req, HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + r.statusCode());
+                    }
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        return done.get() / (double) seconds;
+    }
+
+    private static double[] latencies(HttpClient client, HttpRequest req, int n) throws Exception {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<Void> r = client.send(req, HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode());
+            }
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+}
