@@ -14,7 +14,7 @@ public class GpuRequest {
     @JsonPropertyDescription("Whole GPUs (or MIG slices of migProfile) per replica.")
     private Integer count = 1;
 
-    @JsonPropertyDescription("Required GPU product; matches a pool whose gpuProduct contains it, e.g. H100 or A10.")
+    @JsonPropertyDescription("Required GPU product: whole dash-separated parts of the pool's gpuProduct, e.g. H100 or A10G.")
     private String product;
 
     @Min(0)

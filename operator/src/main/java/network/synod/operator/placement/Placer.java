@@ -160,8 +160,25 @@ public final class Placer {
         return offer.timeSlicingReplicas() <= 1 ? new Need(GPU, demand.gpuCount()) : null;
     }
 
-    private static boolean productMatches(String wanted, String offered) {
-        return wanted == null || wanted.isBlank() || lower(offered).contains(lower(wanted));
+    /**
+     * The wanted product must appear in the offered label as whole dash-separated parts, so H100 matches
+     * NVIDIA-H100-80GB-HBM3 but A10 does not match NVIDIA-A100-SXM4-80GB.
+     */
+    static boolean productMatches(String wanted, String offered) {
+        if (wanted == null || wanted.isBlank()) {
+            return true;
+        }
+        String w = lower(wanted);
+        String o = lower(offered);
+        for (int i = o.indexOf(w); i >= 0; i = o.indexOf(w, i + 1)) {
+            int end = i + w.length();
+            boolean startsPart = i == 0 || o.charAt(i - 1) == '-';
+            boolean endsPart = end == o.length() || o.charAt(end) == '-';
+            if (startsPart && endsPart) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean memoryMatches(Integer wanted, Integer offered) {
