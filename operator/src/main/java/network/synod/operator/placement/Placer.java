@@ -32,12 +32,14 @@ public final class Placer {
     public Map<String, Placement> place(List<PoolOffer> offers, List<NodeCapacity> nodes, List<GpuDemand> demands) {
         Map<String, Slot> slots = new HashMap<>();
         for (NodeCapacity node : nodes) {
-            slots.put(node.name(), new Slot(node.name(), new HashMap<>(node.free())));
+            slots.put(node.name(), new Slot(node.name(), new HashMap<>(node.free()), new ArrayList<>()));
         }
         Map<String, Pool> pools = new LinkedHashMap<>();
         for (PoolOffer offer : offers) {
             List<Slot> members = nodes.stream().filter(offer::selects).map(n -> slots.get(n.name())).toList();
-            pools.put(offer.name(), new Pool(offer, members));
+            Pool pool = new Pool(offer, members);
+            members.forEach(slot -> slot.owners().add(pool));
+            pools.put(offer.name(), pool);
         }
         List<GpuDemand> ordered = new ArrayList<>(demands);
         // Workers that already hold a pool are charged first so newcomers cannot take their capacity.
@@ -217,14 +219,15 @@ public final class Placer {
     record Need(String resource, int amount) {
     }
 
-    /** A node's free capacity, mutated as the pass charges workers to it. */
-    private record Slot(String name, Map<String, Long> free) {
+    /** A node's free capacity, mutated as the pass charges workers to it, and the pools it belongs to. */
+    private record Slot(String name, Map<String, Long> free, List<Pool> owners) {
         long freeOf(String resource) {
             return free.getOrDefault(resource, 0L);
         }
 
         void take(String resource, long amount) {
             free.merge(resource, -amount, Long::sum);
+            owners.forEach(pool -> pool.taken(resource, amount));
         }
     }
 
@@ -232,6 +235,8 @@ public final class Placer {
     private static final class Pool {
         final PoolOffer offer;
         final List<Slot> nodes;
+        /** Free amount per resource over the pool's nodes, kept current so full pools are rejected in O(1). */
+        private final Map<String, Long> totals = new HashMap<>();
 
         Pool(PoolOffer offer, List<Slot> nodes) {
             this.offer = offer;
@@ -239,17 +244,26 @@ public final class Placer {
         }
 
         long totalFree(String resource) {
-            long sum = 0;
-            for (Slot s : nodes) {
-                sum += s.freeOf(resource);
-            }
-            return sum;
+            return totals.computeIfAbsent(resource, r -> {
+                long sum = 0;
+                for (Slot s : nodes) {
+                    sum += s.freeOf(r);
+                }
+                return sum;
+            });
+        }
+
+        void taken(String resource, long amount) {
+            totals.computeIfPresent(resource, (r, total) -> total - amount);
         }
 
         /** Whether all replicas fit, each on a single node (a pod cannot span nodes). */
         boolean fits(Need need, int replicas) {
             if (need.amount <= 0) {
                 return true;
+            }
+            if (totalFree(need.resource) < (long) need.amount * replicas) {
+                return false;
             }
             long slotsAvailable = 0;
             for (Slot s : nodes) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -65,6 +66,7 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
     @Override
     public UpdateControl<GpuPool> reconcile(GpuPool pool, Context<GpuPool> context) {
         GpuPoolStatus status = pool.getStatus() == null ? new GpuPoolStatus() : pool.getStatus();
+        String before = Serialization.asJson(status);
         pool.setStatus(status);
         List<NodeCapacity> capacity = PlacementInputs.nodes(nodes.list().toList(), pods.list().toList());
         PoolOffer offer = PlacementInputs.offers(List.of(pool)).get(0);
@@ -88,7 +90,10 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
                 hasNodes ? "NodesFound" : "NoNodes",
                 hasNodes ? members.size() + " node(s) match the nodeSelector" : "no schedulable node matches the nodeSelector",
                 generation, Instant.now()));
-        return UpdateControl.patchStatus(pool).rescheduleAfter(REFRESH);
+        // Write only on change: many workers report to one pool and most of their events change nothing here.
+        UpdateControl<GpuPool> control = before.equals(Serialization.asJson(status)) ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(pool);
+        return control.rescheduleAfter(REFRESH);
     }
 
     private static Map<String, Long> allocatable(Collection<Node> all, List<NodeCapacity> members) {
