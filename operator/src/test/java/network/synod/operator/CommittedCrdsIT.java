@@ -30,7 +30,9 @@ class CommittedCrdsIT {
 
     @Test
     void testWorkerSchemaRejectsInvalidResources() throws IOException {
-        String worker = Files.readString(COMMITTED.resolve("workers.synod.network-v1.yml"));
+        // Join the YAML writer's escaped line continuations ("...\<newline><indent>\ ...") back into one line.
+        String worker = Files.readString(COMMITTED.resolve("workers.synod.network-v1.yml"))
+                .replaceAll("\\\\\n\\s*\\\\", "");
         assertTrue(worker.contains("minimum: 0.0"), "negative replicas");
         assertTrue(worker.contains("!has(self.migProfile) || !has(self.count) || self.count >= 1"), "MIG with zero GPUs");
         assertTrue(worker.contains("pattern: \"^(file:|jar:|https://)\\\\S+$\""), "model URL");
