@@ -1,0 +1,15 @@
+package network.synod.operator.gateway;
+
+import java.util.List;
+
+import network.synod.operator.scaling.Demand;
+
+/**
+ * What GET /v1/topics/{topic} reports that the operator uses.
+ *
+ * @param workers     names of the workers registered on the topic
+ * @param demand      in-flight requests and the time of the last request
+ * @param networkLoss latest network loss when the gateway reports one ({@code networkLoss}), else null
+ */
+public record TopicView(List<String> workers, Demand demand, Double networkLoss) {
+}

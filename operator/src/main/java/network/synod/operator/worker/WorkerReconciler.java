@@ -1,0 +1,278 @@
+package network.synod.operator.worker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import network.synod.operator.OperatorConfig;
+import network.synod.operator.api.GpuPool;
+import network.synod.operator.api.PlacementStatus;
+import network.synod.operator.api.ScalingSpec;
+import network.synod.operator.api.SynodApi;
+import network.synod.operator.api.Worker;
+import network.synod.operator.api.WorkerStatus;
+import network.synod.operator.capacity.PlacementInputs;
+import network.synod.operator.gateway.GatewayClient;
+import network.synod.operator.gateway.GatewayException;
+import network.synod.operator.gateway.SynodClients;
+import network.synod.operator.gateway.TopicView;
+import network.synod.operator.placement.GpuDemand;
+import network.synod.operator.placement.Placement;
+import network.synod.operator.placement.Placer;
+import network.synod.operator.scaling.Demand;
+import network.synod.operator.scaling.ReplicaPolicy;
+import network.synod.operator.scaling.ScalingBounds;
+import network.synod.operator.scaling.ScalingDecision;
+
+/**
+ * Reconciles a Worker: validate, place on a GpuPool, decide replicas from demand, apply the Deployment and Service
+ * (declared workflow), register the endpoint with the gateway, and write one status.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "deployment", type = WorkerDeploymentDependent.class, reconcilePrecondition = RunsInCluster.class),
+        @Dependent(name = "service", type = WorkerServiceDependent.class, reconcilePrecondition = RunsInCluster.class)
+})
+@ControllerConfiguration(name = "worker")
+public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
+    private final OperatorConfig config;
+    private final GatewayClient gateway;
+    private final MeterRegistry meters;
+    private final Placer placer;
+    private InformerEventSource<Node, Worker> nodes;
+    private InformerEventSource<Pod, Worker> pods;
+    private InformerEventSource<GpuPool, Worker> pools;
+
+    @Inject
+    public WorkerReconciler(OperatorConfig config, SynodClients clients, MeterRegistry meters) {
+        this.config = config;
+        this.gateway = clients.gateway();
+        this.meters = meters;
+        this.placer = new Placer(config.policy());
+    }
+
+    @Override
+    public List<EventSource<?, Worker>> prepareEventSources(EventSourceContext<Worker> context) {
+        IndexerResourceCache<Worker> workers = context.getPrimaryCache();
+        // Capacity changes wake only the workers still waiting for a place; placed workers never move.
+        nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, Worker.class)
+                .withName("nodes").withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(node -> unscheduled(workers)).build(), context);
+        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Worker.class)
+                .withName("pods").withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(pod -> holdsGpus(pod) ? unscheduled(workers) : Set.of()).build(), context);
+        pools = new InformerEventSource<>(InformerEventSourceConfiguration.from(GpuPool.class, Worker.class)
+                .withName("pools").withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(pool -> unscheduledOrOn(workers, pool.getMetadata().getName())).build(),
+                context);
+        return List.of(nodes, pods, pools);
+    }
+
+    @Override
+    public UpdateControl<Worker> reconcile(Worker worker, Context<Worker> context) {
+        Instant now = Instant.now();
+        WorkerStatus status = worker.getStatus() == null ? new WorkerStatus() : worker.getStatus();
+        String before = Serialization.asJson(status);
+        boolean specChanged = !worker.getMetadata().getGeneration().equals(status.getObservedGeneration());
+        String endpointBefore = status.getEndpoint();
+        worker.setStatus(status);
+        var aggregator = new WorkerStatusAggregator(status, worker.getMetadata().getGeneration(), now);
+        var registrar = new WorkerRegistrar(gateway);
+
+        List<String> problems = WorkerSpecValidator.problems(worker.getSpec());
+        if (!problems.isEmpty()) {
+            status.setPlacement(null);
+            status.setPool(null);
+            aggregator.invalid(String.join("; ", problems));
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            registrar.sync(worker, status, null, false, false);
+            return finish(worker, before, null);
+        }
+        String quarantine = quarantineReason(worker);
+        aggregator.quarantine(quarantine);
+        boolean external = worker.getSpec().getExternalEndpoint() != null;
+        boolean scheduled = external || place(worker, status, context, aggregator);
+        int desired = external ? 0 : scale(worker, status, quarantine != null, now);
+
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+        String endpoint = external ? worker.getSpec().getExternalEndpoint()
+                : scheduled ? WorkerServiceDependent.endpoint(worker, config.workerPort()) : null;
+        status.setEndpoint(endpoint);
+        status.setDigest(worker.getSpec().getModel().getDigest());
+        if (external) {
+            aggregator.external(endpoint);
+        } else {
+            int ready = readyReplicas(context);
+            status.setReadyReplicas(ready);
+            recordColdStart(worker, status, ready, now);
+            aggregator.replicas(scheduled, desired, ready);
+        }
+        boolean refresh = specChanged || !Objects.equals(endpointBefore, endpoint);
+        aggregator.registration(registrar.sync(worker, status, endpoint, quarantine == null, refresh));
+        // In-cluster workers re-read demand periodically; unscheduled ones also retry placement on a timer.
+        Duration next = external ? null : scheduled ? config.scalingInterval() : config.unscheduledRetry();
+        return finish(worker, before, next);
+    }
+
+    @Override
+    public DeleteControl cleanup(Worker worker, Context<Worker> context) {
+        context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+        if (new WorkerRegistrar(gateway).removeAll(worker)) {
+            return DeleteControl.defaultDelete();
+        }
+        // Keep the finalizer until the gateway confirms: a stale registration would route traffic to nothing.
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.unscheduledRetry());
+    }
+
+    /** Runs a placement pass over all workers and applies this worker's result to its status. */
+    private boolean place(Worker worker, WorkerStatus status, Context<Worker> context, WorkerStatusAggregator aggregator) {
+        String self = PlacementInputs.key(worker);
+        List<GpuDemand> demands = new ArrayList<>();
+        demands.add(PlacementInputs.demand(worker));
+        context.getPrimaryCache().list(w -> w.getSpec() != null && w.getSpec().getExternalEndpoint() == null
+                && !self.equals(PlacementInputs.key(w)) && WorkerSpecValidator.problems(w.getSpec()).isEmpty())
+                .forEach(w -> demands.add(PlacementInputs.demand(w)));
+        List<GpuPool> poolList = pools.list().toList();
+        var capacity = PlacementInputs.nodes(nodes.list().toList(), pods.list().toList());
+        Placement placement = placer.place(PlacementInputs.offers(poolList), capacity, demands).get(self);
+        aggregator.scheduled(placement);
+        if (!placement.scheduled()) {
+            status.setPlacement(null);
+            status.setPool(null);
+            return false;
+        }
+        status.setPool(placement.pool());
+        status.setPlacement(placementStatus(placement, poolList));
+        return true;
+    }
+
+    static PlacementStatus placementStatus(Placement placement, List<GpuPool> pools) {
+        PlacementStatus ps = new PlacementStatus();
+        ps.setPool(placement.pool());
+        pools.stream().filter(p -> p.getMetadata().getName().equals(placement.pool())).findFirst().ifPresent(p -> {
+            ps.setNodeSelector(p.getSpec().getNodeSelector());
+            ps.setTolerations(p.getSpec().getTolerations());
+        });
+        ps.setGpuResource(placement.resource());
+        ps.setGpuCount(placement.usesGpu() ? placement.amount() : null);
+        ps.setDevice(placement.usesGpu() ? "gpu" : "cpu");
+        return ps;
+    }
+
+    /** Decides replicas and keeps the activation bookkeeping used for scale to zero and cold-start time. */
+    private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now) {
+        var s = worker.getSpec().getScaling() == null ? new ScalingSpec() : worker.getSpec().getScaling();
+        var bounds = new ScalingBounds(orDefault(worker.getSpec().getReplicas(), 0), orDefault(s.getMaxReplicas(), 1),
+                orDefault(s.getTargetInFlightPerReplica(), 4),
+                Duration.ofSeconds(orDefault(s.getIdleSecondsBeforeScaleToZero(), 300)));
+        Demand demand = demand(worker);
+        Instant activeSince = status.getLastActivatedAt() == null ? null : Instant.parse(status.getLastActivatedAt());
+        ScalingDecision decision = ReplicaPolicy.decide(bounds, demand,
+                status.getReplicas(), activeSince, now);
+        int replicas = quarantined ? 0 : decision.replicas();
+        if (!quarantined && decision.activation()) {
+            status.setLastActivatedAt(now.toString());
+            status.setActivationStartedAt(now.toString());
+        }
+        status.setReplicas(replicas);
+        status.setSelector(WorkerLabels.selectorString(worker));
+        return replicas;
+    }
+
+    /** Demand over the worker's topics; null when the gateway cannot be asked, so scaling holds still. */
+    private Demand demand(Worker worker) {
+        Demand total = Demand.NONE;
+        try {
+            for (String topic : worker.getSpec().getTopics()) {
+                Optional<TopicView> view = gateway.topic(topic);
+                if (view.isPresent()) {
+                    total = total.merge(view.get().demand());
+                }
+            }
+            return total;
+        } catch (GatewayException e) {
+            return null;
+        }
+    }
+
+    /** Cold start: from waking at zero replicas to the first ready replica, kept in status and as a timer. */
+    private void recordColdStart(Worker worker, WorkerStatus status, int ready, Instant now) {
+        if (status.getActivationStartedAt() == null || ready < 1) {
+            return;
+        }
+        Duration took = Duration.between(Instant.parse(status.getActivationStartedAt()), now);
+        status.setLastColdStartSeconds(took.toMillis() / 1000.0);
+        status.setActivationStartedAt(null);
+        Timer.builder("synod.worker.cold.start").description("Time from activation at zero replicas to the first ready replica")
+                .tag("namespace", worker.getMetadata().getNamespace()).tag("worker", worker.getMetadata().getName())
+                .register(meters).record(took);
+    }
+
+    private static int readyReplicas(Context<Worker> context) {
+        return context.getSecondaryResource(Deployment.class)
+                .map(d -> d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas())
+                .orElse(0);
+    }
+
+    /** Writes the status only when it changed, so idle workers cost the API server nothing. */
+    private static UpdateControl<Worker> finish(Worker worker, String before, Duration next) {
+        UpdateControl<Worker> control = before.equals(Serialization.asJson(worker.getStatus()))
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(worker);
+        return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    private static String quarantineReason(Worker worker) {
+        Map<String, String> annotations = worker.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(SynodApi.ANNOTATION_QUARANTINE);
+    }
+
+    private static Set<ResourceID> unscheduled(IndexerResourceCache<Worker> workers) {
+        return workers.list(w -> w.getStatus() == null || w.getStatus().getPlacement() == null)
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+
+    private static Set<ResourceID> unscheduledOrOn(IndexerResourceCache<Worker> workers, String pool) {
+        return workers.list(w -> w.getStatus() == null || w.getStatus().getPlacement() == null
+                || pool.equals(w.getStatus().getPool())).map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+
+    private static boolean holdsGpus(Pod pod) {
+        return pod.getSpec() != null && pod.getSpec().getContainers().stream()
+                .anyMatch(c -> c.getResources() != null && c.getResources().getLimits() != null
+                        && c.getResources().getLimits().keySet().stream().anyMatch(k -> k.startsWith("nvidia.com/")));
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,85 @@
+package network.synod.operator.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import network.synod.operator.api.GpuPool;
+import network.synod.operator.api.GpuRequest;
+import network.synod.operator.api.Worker;
+import network.synod.operator.api.WorkerSpec;
+import network.synod.operator.testing.Cluster;
+
+/**
+ * 1,000 Workers reconciled to their desired state (placed, Deployment and Service created, registered) on the mock
+ * API server in at most 60 s. Run with -Dsynod.bench=true.
+ */
+@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(BenchGatewayResource.class)
+class ReconcileBenchmark {
+    private static final int WORKERS = 1000;
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void testThousandWorkersReachDesiredState() throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            client.nodes().resource(Cluster.gpuNode("l4-" + i, "l4", "NVIDIA-L4", 23034, "none",
+                    Map.of("nvidia.com/gpu", "8"))).create();
+        }
+        client.resources(GpuPool.class).resource(Cluster.pool("l4", "NVIDIA-L4", 23034, "none", 8, 1)).create();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < WORKERS; i++) {
+            Worker w = new Worker();
+            w.setMetadata(new ObjectMetaBuilder().withName("w-" + i).withNamespace("bench").build());
+            WorkerSpec spec = new WorkerSpec();
+            spec.setTopics(List.of("topic-" + (i % 10)));
+            if (i % 10 == 0) {
+                GpuRequest gpu = new GpuRequest();
+                gpu.setProduct("L4");
+                spec.setGpu(gpu);
+            }
+            w.setSpec(spec);
+            client.resources(Worker.class).inNamespace("bench").resource(w).create();
+        }
+        long created = System.nanoTime();
+        long done = 0;
+        while (System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
+            long services = client.services().inNamespace("bench").list().getItems().size();
+            long deployments = client.apps().deployments().inNamespace("bench").list().getItems().size();
+            long ready = client.resources(Worker.class).inNamespace("bench").list().getItems().stream()
+                    .filter(w -> w.getStatus() != null && w.getStatus().getConditions().stream().anyMatch(
+                            c -> c.getType().equals("Registered") && c.getStatus().equals("True")))
+                    .count();
+            if (services == WORKERS && deployments == WORKERS && ready == WORKERS) {
+                done = System.nanoTime();
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(done > 0, "not all workers reached their desired state within 120 s");
+        double total = (done - start) / 1e9;
+        System.out.printf("RECONCILE BENCHMARK: %d workers created in %.1f s, all placed, deployed and registered after %.1f s%n",
+                WORKERS, (created - start) / 1e9, total);
+        assertEquals(WORKERS, client.apps().deployments().inNamespace("bench").list().getItems().size());
+        assertTrue(total <= 60, "took " + total + " s");
+    }
+}
