@@ -210,6 +210,20 @@ class EpochClosingTest {
         assertEquals(2, DbSnapshot.count(pool, "scoring_truth_report", topic));
     }
 
+    @Test
+    void unreadableAndUnknownTopicRecordsAreSkipped() throws Exception {
+        String topic = "closing-skips";
+        TopicParams params = createTopic(topic, 1);
+        KafkaClients.send("synod.inferences", topic, "{not json");
+        KafkaClients.send("synod.inferences", "no-such-topic", mapper.writeValueAsString(
+                Fixtures.record("no-such-topic", 1, Fixtures.inference(params, TopicState.initial(), 1, 1))));
+        // The consumer goes on past both: the next good record is stored and closes its epoch.
+        produce(topic, 1, Fixtures.inference(params, TopicState.initial(), 1, 1));
+        awaitRecordStored(topic, 1);
+        assertEquals(0, DbSnapshot.count(pool, "scoring_inference_record", "no-such-topic"));
+        postTruth(topic, Fixtures.REPUTER, 1, 2).statusCode(200).body("status", equalTo("closed"));
+    }
+
     private TopicParams createTopic(String topic, int quorum) {
         given().header("Authorization", Fixtures.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("reputerQuorum", quorum, "mode", "synod"))

@@ -36,7 +36,18 @@ final class KafkaClients {
 
     /** Reads {@code kafkaTopic} from the start until a record with {@code key} matches, or fails after 30 s. */
     static String await(String kafkaTopic, String key, Predicate<String> matches) {
-        return awaitAll(kafkaTopic, key, matches, 1).get(0);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(kafkaTopic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key()) && matches.test(r.value())) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record with key " + key + " on " + kafkaTopic + " within 30 s");
     }
 
     /** Reads {@code kafkaTopic} from the start for {@code window}, returning every record with {@code key}. */
@@ -52,25 +63,6 @@ final class KafkaClients {
                     }
                 }
             }
-        }
-        return found;
-    }
-
-    private static List<String> awaitAll(String kafkaTopic, String key, Predicate<String> matches, int count) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(kafkaTopic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found.size() < count && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key()) && matches.test(r.value())) {
-                        found.add(r.value());
-                    }
-                }
-            }
-        }
-        if (found.size() < count) {
-            throw new AssertionError("no matching record with key " + key + " on " + kafkaTopic + " within 30 s");
         }
         return found;
     }
