@@ -3,6 +3,7 @@ package network.synod.scoring.api;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
@@ -44,7 +45,8 @@ public class AdminTopicResource {
         TopicSpec spec = (body == null ? new TopicSpec(null, null, null, null, null, null, null, null, null) : body)
                 .normalised();
         String specJson = json.write(spec);
-        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic)
+        // Locked like closing does, so a spec change never lands in the middle of closing an epoch.
+        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
                 .chain(existing -> {
                     if (existing != null) {
                         existing.spec = specJson;
@@ -59,10 +61,10 @@ public class AdminTopicResource {
                 .replaceWith(spec);
     }
 
-    /** Removes the topic with its records, truths and closed epochs. */
+    /** Removes the topic with its records, truths and closed epochs; waits for any closing in progress. */
     @DELETE
     public Uni<Response> delete(@PathParam("topic") String topic) {
-        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic)
+        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
                 .chain(existing -> {
                     if (existing == null) {
                         throw ProblemException.notFound("unknown topic " + topic);
