@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
@@ -30,6 +31,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        return problem(400, "Malformed body", e.getOriginalMessage());
+    }
+
+    /** Wrong JSON types ({@code "amount": "lots"}); Quarkus has its own mapper for these, which is not RFC 9457. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
         return problem(400, "Malformed body", e.getOriginalMessage());
     }
 
