@@ -58,7 +58,8 @@ class PayoutsApiTest {
         Thread.sleep(400);
         post("alice", "stake/withdrawals", Map.of("amount", 600)).statusCode(201);
         given().get("/v1/participants/alice/balances").then().statusCode(200)
-                .body("staked", equalTo(2_000)).body("unbonding", equalTo(400));
+                .body("accounts.find { it.account == 'alice/stake/sp' }.balance", equalTo(2_000))
+                .body("unbonding", equalTo(400));
         given().get("/v1/participants/alice/statement?size=2").then().statusCode(200)
                 .body("items", hasSize(2)).body("items[0].kind", equalTo("withdraw"));
         assertConserved();

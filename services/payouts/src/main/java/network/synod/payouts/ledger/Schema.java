@@ -27,6 +27,7 @@ public class Schema {
         String ddl = read("/schema.sql");
         PayoutsConfig.Emission e = config.emission();
         pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(SCHEMA_LOCK))
+                .chain(() -> c.query("SET LOCAL client_min_messages = warning").execute())
                 .chain(() -> c.query(ddl).execute())
                 .chain(() -> c.preparedQuery("INSERT INTO emission_parameters "
                         + "(id, per_epoch, halving_every_epochs, cap, validators_bps, topic_owner_bps) "
