@@ -1,0 +1,103 @@
+package network.synod.payouts.api;
+
+import java.util.Map;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import network.synod.payouts.ledger.LedgerQueries;
+import network.synod.payouts.stake.StakeService;
+
+/**
+ * A participant's money: reads are open; writes need that participant's own token. Every write takes an optional
+ * {@code Idempotency-Key}; a key already applied is refused with 409 and changes nothing.
+ */
+@Path("/v1/participants/{id}")
+public class ParticipantResource {
+
+    private final StakeService stake;
+    private final LedgerQueries queries;
+    private final Auth auth;
+
+    public ParticipantResource(StakeService stake, LedgerQueries queries, Auth auth) {
+        this.stake = stake;
+        this.queries = queries;
+        this.auth = auth;
+    }
+
+    @GET
+    @Path("balances")
+    public Uni<LedgerQueries.Balances> balances(@PathParam("id") String id) {
+        return queries.balances(id);
+    }
+
+    @GET
+    @Path("stake")
+    public Uni<LedgerQueries.Positions> positions(@PathParam("id") String id) {
+        return queries.positions(id);
+    }
+
+    @GET
+    @Path("statement")
+    public Uni<LedgerQueries.Page<LedgerQueries.StatementLine>> statement(@PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        return queries.statement(id, Paging.page(page), Paging.size(size));
+    }
+
+    @POST
+    @Path("stake/deposits")
+    public Uni<Response> deposit(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            @HeaderParam("Idempotency-Key") String key, Requests.Deposit body) {
+        auth.requireParticipant(authz, id);
+        Requests.Deposit d = Requests.body(body);
+        return created(stake.deposit(id, d.topic(), Requests.amount(d.amount()), IdempotencyKeys.check(key)));
+    }
+
+    @POST
+    @Path("stake/delegations")
+    public Uni<Response> delegate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            @HeaderParam("Idempotency-Key") String key, Requests.Delegation body) {
+        auth.requireParticipant(authz, id);
+        Requests.Delegation d = Requests.body(body);
+        return created(stake.delegate(id, d.topic(), d.target(), Requests.amount(d.amount()),
+                IdempotencyKeys.check(key)));
+    }
+
+    @POST
+    @Path("stake/unbondings")
+    public Uni<Response> unbond(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            @HeaderParam("Idempotency-Key") String key, Requests.Unbonding body) {
+        auth.requireParticipant(authz, id);
+        Requests.Unbonding u = Requests.body(body);
+        return created(stake.unbond(id, u.topic(), u.target(), Requests.amount(u.amount()),
+                IdempotencyKeys.check(key)));
+    }
+
+    @POST
+    @Path("stake/withdrawals")
+    public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
+        auth.requireParticipant(authz, id);
+        return created(stake.withdraw(id, Requests.amount(Requests.body(body).amount()), IdempotencyKeys.check(key)));
+    }
+
+    @POST
+    @Path("rewards/claims")
+    public Uni<Response> claim(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
+        auth.requireParticipant(authz, id);
+        return created(stake.claim(id, Requests.amount(Requests.body(body).amount()), IdempotencyKeys.check(key)));
+    }
+
+    static Uni<Response> created(Uni<Long> transaction) {
+        return transaction.map(tx -> Response.status(201).entity(Map.of("transactionId", tx)).build());
+    }
+}
