@@ -14,11 +14,11 @@ import network.synod.core.events.TopicSpec;
  * A running local network as {@code synod up} describes it in {@code .synod/network.json}: where its
  * services listen, the credentials it was started with, and the workers it runs.
  */
-record LocalNetwork(String gateway, String scoring, String adminToken, String reputerToken,
+public record LocalNetwork(String gateway, String scoring, String adminToken, String reputerToken,
         SortedMap<String, Worker> workers) {
 
     /** A worker process: its OIP URL, the model name it serves, its role and kind. */
-    record Worker(String url, String model, String role, String kind) {
+    public record Worker(String url, String model, String role, String kind) {
     }
 
     static final Path FILE = Path.of(".synod", "network.json");
@@ -41,7 +41,7 @@ record LocalNetwork(String gateway, String scoring, String adminToken, String re
     }
 
     /** Registers a topic with the gateway and scoring, and the named workers with the gateway. */
-    void register(String topic, TopicSpec spec, Iterable<String> workerNames) throws Exception {
+    public void register(String topic, TopicSpec spec, Iterable<String> workerNames) throws Exception {
         Http.send("PUT", gateway + "/v1/admin/topics/" + topic, spec, adminToken);
         Http.send("PUT", scoring + "/v1/admin/topics/" + topic, spec, adminToken);
         for (String name : workerNames) {

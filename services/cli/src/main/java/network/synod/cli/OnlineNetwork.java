@@ -13,12 +13,12 @@ import network.synod.core.replay.Network;
  * it waits until the gateway applies the weights scoring published, so the next answer uses them, exactly as
  * the in-process replay does.
  */
-final class OnlineNetwork implements Network {
+public final class OnlineNetwork implements Network {
 
     private final LocalNetwork net;
     private final String topic;
 
-    OnlineNetwork(LocalNetwork net, String topic) {
+    public OnlineNetwork(LocalNetwork net, String topic) {
         this.net = net;
         this.topic = topic;
     }
