@@ -3,6 +3,7 @@ package network.synod.models.device;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
+import network.synod.models.DjlRuntime;
 
 /**
  * Chooses the device a model runs on from a setting: {@code auto} (the first GPU when the engine sees
@@ -15,6 +16,7 @@ public final class DeviceSelector {
 
     /** The device for {@code setting} given what the PyTorch engine reports. */
     public static Device select(String setting) {
+        DjlRuntime.configure();
         return choose(setting, Engine.getEngine("PyTorch").getGpuCount());
     }
 

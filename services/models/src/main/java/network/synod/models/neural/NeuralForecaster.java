@@ -31,6 +31,7 @@ import java.util.Properties;
 import java.util.Random;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
+import network.synod.models.DjlRuntime;
 import network.synod.models.saved.Sha256;
 
 /**
@@ -103,6 +104,7 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
     /** A forecaster for a topic with this season (0 = none) that learns with these settings. */
     public NeuralForecaster(int season, Settings settings) {
         this.features = new NeuralFeatures(season);
+        DjlRuntime.configure();
         this.settings = settings;
         this.shuffle = new Random(settings.seed());
         this.model = Model.newInstance(MODEL_NAME, settings.device(), ENGINE);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import network.synod.models.DjlRuntime;
 
 /**
  * Loads a saved DJL model from a {@code file:}, {@code jar:} or {@code https:} URL, but only after
@@ -66,6 +67,7 @@ public final class SavedModelLoader {
     public static <I, O> ZooModel<I, O> load(VerifiedArtifact artifact, Class<I> input, Class<O> output,
             Translator<I, O> translator, Block block, String modelName, Device device)
             throws IOException, ModelNotFoundException, MalformedModelException {
+        DjlRuntime.configure();
         Criteria.Builder<I, O> criteria = Criteria.builder()
                 .setTypes(input, output)
                 .optModelPath(artifact.modelPath())

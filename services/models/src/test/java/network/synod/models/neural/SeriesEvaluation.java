@@ -118,6 +118,9 @@ public final class SeriesEvaluation {
         System.out.printf("| series | steps | best reference | MSE best | MSE mlp | mlp/best | MSE ½(mlp+best) | ½/best | trainings | seconds |%n");
         System.out.printf("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|%n");
         for (Map.Entry<String, Integer> e : SEASONS.entrySet()) {
+            if (args.length > 0 && !List.of(args).contains(e.getKey())) {
+                continue;
+            }
             Result r = evaluate(e.getKey(), load(e.getKey()), e.getValue(), 0, NeuralForecaster.Settings.defaults());
             results.add(r);
             System.out.printf("| %s | %d | %s | %.6g | %.6g | %.3f | %.6g | %.3f | %d | %.1f |%n", r.series(), r.steps(),
