@@ -73,8 +73,9 @@ final class Oip {
     static void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (given().get("/v2/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the model did not become ready: " + given().get("/v2/health/ready").asString());
+            String answer = given().get("/v2/health/ready").asString();
+            if (System.nanoTime() > deadline || answer.contains("failed to load")) {
+                throw new AssertionError("the model did not become ready: " + answer);
             }
             Thread.sleep(100);
         }

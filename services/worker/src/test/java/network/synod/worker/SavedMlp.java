@@ -2,38 +2,26 @@ package network.synod.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import network.synod.models.neural.NeuralForecaster;
 import network.synod.models.saved.ArtifactDigest;
 
-/** A neural forecaster trained on the first 300 CO2 values and saved once per test run to a temp dir. */
+/**
+ * A neural forecaster trained on the first 300 CO2 values and saved under src/test/resources/models/co2-mlp
+ * (made with NeuralForecaster.save, default settings, season 12).
+ *
+ * <p>It is a checked-in file rather than trained in the test profile because profiles run in their own
+ * class loader, and PyTorch's native library can be loaded by only one class loader per JVM.
+ */
 final class SavedMlp {
 
     static final String SERIES = "co2_monthly";
     static final int SEASON = 12;
-    private static Path dir;
 
     private SavedMlp() {
     }
 
-    static synchronized Path dir() {
-        if (dir == null) {
-            try {
-                Path d = Files.createTempDirectory("synod-saved-mlp");
-                double[] co2 = Series.load(SERIES);
-                try (NeuralForecaster f = new NeuralForecaster(SEASON,
-                        NeuralForecaster.Settings.defaults().withRetrainEvery(10_000))) {
-                    f.reveal(0, Arrays.copyOf(co2, 300));
-                    f.save(d);
-                }
-                dir = d;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return dir;
+    static Path dir() {
+        return Path.of("src/test/resources/models/co2-mlp").toAbsolutePath();
     }
 
     static String url() {

@@ -21,13 +21,11 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.Random;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
@@ -239,12 +237,9 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
     public synchronized void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         model.save(dir, MODEL_NAME);
-        Properties p = new Properties();
-        p.setProperty("season", Integer.toString(features.season()));
-        p.setProperty("inputs", Integer.toString(features.size()));
-        try (OutputStream out = Files.newOutputStream(dir.resolve(PROPERTIES_FILE))) {
-            p.store(out, "Synod neural forecaster: scale-free MLP over NeuralFeatures");
-        }
+        // Written by hand rather than with Properties.store, whose date comment would change the digest of every save.
+        Files.writeString(dir.resolve(PROPERTIES_FILE), "# Synod neural forecaster: scale-free MLP over NeuralFeatures\n"
+                + "season=" + features.season() + "\ninputs=" + features.size() + "\n");
     }
 
     @Override
