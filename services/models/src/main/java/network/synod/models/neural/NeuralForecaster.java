@@ -190,11 +190,11 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
             historyFirstStep = firstStep;
             added = values.length;
         } else {
-            int skip = (int) (next - firstStep);
-            added = Math.max(0, values.length - skip);
+            long skip = next - firstStep;
+            added = (int) Math.max(0, values.length - skip);
             if (added > 0) {
                 double[] grown = Arrays.copyOf(history, history.length + added);
-                System.arraycopy(values, skip, grown, history.length, added);
+                System.arraycopy(values, (int) skip, grown, history.length, added);
                 history = grown;
             }
         }
