@@ -1,0 +1,59 @@
+package network.synod.worker.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import network.synod.models.device.DeviceSelector;
+import network.synod.models.neural.NeuralForecaster;
+import network.synod.models.saved.SavedModelLoader;
+import network.synod.models.saved.SavedNeuralForecaster;
+import network.synod.models.saved.VerifiedArtifact;
+import network.synod.worker.ModelSettings;
+
+/** Builds the served model from the worker's settings. */
+public final class ModelFactory {
+
+    private ModelFactory() {
+    }
+
+    /** Whether building this kind starts the DJL engine (seconds) rather than being instant. */
+    public static boolean usesEngine(String kind) {
+        return kind.equals("mlp") || kind.equals("djl");
+    }
+
+    /**
+     * The model of {@code settings.kind()}. Only the mlp and djl kinds start DJL's engine, so the
+     * reference kinds start in a blink and need no native libraries.
+     */
+    public static ServedModel create(ModelSettings settings, Path workDir)
+            throws IOException, MalformedModelException, ModelNotFoundException {
+        String kind = settings.kind().trim();
+        switch (kind) {
+            case "last", "ma", "ema", "trend", "snaive":
+                return new ReferenceModel(kind);
+            case "loss-forecaster":
+                return new LossForecasterModel();
+            case "mlp": {
+                Device device = DeviceSelector.select(settings.device());
+                ModelSettings.Mlp mlp = settings.mlp();
+                return new OnlineNeuralModel(NeuralForecaster.Settings.defaults()
+                        .withRetrainEvery(mlp.retrainEvery())
+                        .withMinSamples(mlp.minSamples())
+                        .withSeed(mlp.seed())
+                        .withDevice(device));
+            }
+            case "djl": {
+                String url = settings.url().filter(u -> !u.isBlank()).orElseThrow(() ->
+                        new IllegalArgumentException("the djl kind needs SYNOD_MODEL_URL (synod.model.url)"));
+                Device device = DeviceSelector.select(settings.device());
+                VerifiedArtifact artifact = new SavedModelLoader(workDir).fetch(url, settings.digest().orElse(null));
+                return new SavedDjlModel(SavedNeuralForecaster.open(artifact, device), device);
+            }
+            default:
+                throw new IllegalArgumentException("unknown model kind '" + kind
+                        + "': use last, ma, ema, trend, snaive, mlp, djl or loss-forecaster");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package network.synod.worker.model;
+
+import java.util.List;
+
+/** The one model a worker serves, as the OIP endpoints see it. */
+public interface ServedModel extends AutoCloseable {
+
+    /** The kind it was configured as. */
+    String kind();
+
+    /** OIP platform string, {@code <project>_<format>}. */
+    String platform();
+
+    /** The sha256 identifying what answers: the artifact, the current parameters or the definition. */
+    String sha256();
+
+    /** Where it runs, as {@code cpu} or {@code gpu:N}. */
+    String device();
+
+    List<TensorSpec> inputs();
+
+    List<TensorSpec> outputs();
+
+    /** The answer to one request; throws {@link IllegalArgumentException} for input it cannot answer. */
+    Tensor infer(ModelInput input);
+
+    @Override
+    default void close() {
+    }
+}
