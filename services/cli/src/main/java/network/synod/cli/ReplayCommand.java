@@ -152,7 +152,7 @@ final class ReplayCommand {
         static List<Forecaster> inferers(String set, int season) {
             List<Forecaster> all = new ArrayList<>(network.synod.core.forecast.ReferenceForecasters.forSeason(season));
             if (set.equals("all")) {
-                all.addAll(ExtraWorkers.inferers());
+                all.addAll(ExtraWorkers.inferers(season));
             }
             return all;
         }

@@ -58,6 +58,8 @@ final class UpCommand {
         m.put("ema0.3", "ema");
         m.put("trend10", "trend");
         m.put("snaive", "snaive");
+        m.put(ExtraWorkers.NEURAL, "mlp");
+        m.put(ExtraWorkers.FORECASTER, "loss-forecaster");
         return m;
     }
 

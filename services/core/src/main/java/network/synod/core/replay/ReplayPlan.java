@@ -24,7 +24,8 @@ public record ReplayPlan(int season, int firstStep, int window, double lossFloor
             // A constant warm-up has no scale; fall back to a tiny absolute floor.
             floor = 1e-12;
         }
-        return new ReplayPlan(season, t0, Math.max(128, season + 1), floor);
+        // Two seasons and a step: enough for the seasonal lag and the neural forecaster's seasonal features.
+        return new ReplayPlan(season, t0, Math.max(128, 2 * season + 1), floor);
     }
 
     /** The revealed values a request for {@code step} carries: the last {@code window} before it. */
