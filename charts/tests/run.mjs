@@ -434,6 +434,38 @@ test("the offline validator rejects invalid manifests", async () => {
   equal(problems, [], "k8s/samples/workers.yml");
 });
 
+test("docker/native/reflection-config.json lists every record and enum of synod-core's events and synthesis", () => {
+  const listed = JSON.parse(readFileSync(join(ROOT, "docker/native/reflection-config.json"), "utf8")).map((e) => e.name).sort();
+  const want = [];
+  for (const pkg of ["events", "synthesis"]) {
+    const dir = join(ROOT, "services/core/src/main/java/network/synod/core", pkg);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".java"))) {
+      const top = file.slice(0, -5);
+      const src = readFileSync(join(dir, file), "utf8");
+      for (const m of src.matchAll(/^\s*(?:(?:public|static|final|private|protected)\s+)*(?:record|enum)\s+([A-Z]\w*)/gm)) {
+        want.push(`network.synod.core.${pkg}.${top}${m[1] === top ? "" : `$${m[1]}`}`);
+      }
+    }
+  }
+  check(want.length > 0, "no records found in synod-core");
+  equal(listed, want.sort(), "reflection-config.json entries");
+});
+
+test("every deployable has a JVM and a native Dockerfile running as user 185 on its port", () => {
+  const ports = { gateway: 8080, scoring: 8082, payouts: 8080, verification: 8083, operator: 8080, worker: 8080 };
+  const values = render({ set: ["verification.enabled=true"] });
+  for (const [name, port] of Object.entries(ports)) {
+    for (const file of ["Dockerfile.jvm", "Dockerfile.native"].concat(name === "worker" ? ["Dockerfile.cuda"] : [])) {
+      const text = readFileSync(join(ROOT, "docker", name, file), "utf8");
+      check(/^USER 185$/m.test(text), `docker/${name}/${file}: USER 185`);
+      check(new RegExp(`^EXPOSE ${port}$`, "m").test(text), `docker/${name}/${file}: EXPOSE ${port}`);
+      check(text.includes(`QUARKUS_HTTP_PORT=${port}`), `docker/${name}/${file}: QUARKUS_HTTP_PORT`);
+    }
+    const d = named(values, "Deployment", `synod-${name}`);
+    if (d) equal(d.spec.template.spec.containers[0].ports[0].containerPort, port, `chart port of ${name}`);
+  }
+});
+
 // ---- runner ----------------------------------------------------------------------------------------------------
 
 let passed = 0;
