@@ -164,7 +164,7 @@ test("ServiceMonitors are absent by default (no Prometheus operator API)", () =>
 
 test("ServiceMonitors are rendered when the cluster serves monitoring.coreos.com/v1/ServiceMonitor", () => {
   const objs = render({ extra: ["--api-versions", "monitoring.coreos.com/v1/ServiceMonitor"] });
-  equal(ofKind(objs, "ServiceMonitor").map((o) => o.metadata.name).sort(), ["synod-gateway", "synod-operator", "synod-scoring"], "ServiceMonitors (payouts has no metrics)");
+  equal(ofKind(objs, "ServiceMonitor").map((o) => o.metadata.name).sort(), ["synod-gateway", "synod-operator", "synod-payouts", "synod-scoring"], "ServiceMonitors");
   for (const sm of ofKind(objs, "ServiceMonitor")) equal(sm.spec.endpoints[0].path, "/q/metrics", `${sm.metadata.name} path`);
 });
 
@@ -176,7 +176,7 @@ test("serviceMonitor.enabled=false wins over a detected API", () => {
 test("serviceMonitor.force=true renders ServiceMonitors without the API, selecting the Services", () => {
   const objs = render({ set: ["serviceMonitor.force=true", "serviceMonitor.labels.release=prom"] });
   const sms = ofKind(objs, "ServiceMonitor");
-  equal(sms.length, 3, "ServiceMonitors");
+  equal(sms.length, 4, "ServiceMonitors");
   for (const sm of sms) {
     const svc = named(objs, "Service", sm.metadata.name);
     check(svc && labelsMatch(sm.spec.selector.matchLabels, svc.metadata.labels), `${sm.metadata.name} selects no Service`);

@@ -36,6 +36,7 @@ public final class GatewayBenchmark {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int workerCount = args.length > 3 ? Integer.parseInt(args[3]) : KINDS.length;
         Path logs = Path.of(".synod", "bench-logs");
         List<ServiceProcess> processes = new ArrayList<>();
         try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
@@ -46,7 +47,7 @@ public final class GatewayBenchmark {
                         "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.log.level=WARN"), logs);
                 processes.add(gateway);
                 List<ServiceProcess> workers = new ArrayList<>();
-                for (int i = 0; i < KINDS.length; i++) {
+                for (int i = 0; i < workerCount; i++) {
                     ServiceProcess w = ServiceProcess.start("worker-" + i, ServiceProcess.jar(Path.of("."),
                             "services/worker"), 0, List.of("-Dsynod.model.kind=" + KINDS[i], "-Dquarkus.log.level=WARN"),
                             logs);

@@ -88,8 +88,7 @@ public class WorkerClient {
                         throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.bodyAsString());
                     }
                     return r.bodyAsJsonObject();
-                })
-                .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("no answer within " + timeout));
+                });
     }
 
     private static JsonObject request(ForecastContext ctx, String requestId) {

@@ -44,6 +44,13 @@ class PayoutsApiTest {
     }
 
     @Test
+    void exposesHealthMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_"));
+        given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/v1/participants"));
+    }
+
+    @Test
     void stakeDelegateUnbondAndWithdraw() throws InterruptedException {
         post("alice", "stake/deposits", Map.of("topic", "sp", "amount", 3_000)).statusCode(201);
         post("bob", "stake/delegations", Map.of("topic", "sp", "target", "alice", "amount", 2_000)).statusCode(201);
