@@ -17,6 +17,7 @@ import network.synod.core.forecast.ForecastContext;
 import network.synod.core.synthesis.NetworkInference;
 import network.synod.core.synthesis.Synthesizer;
 import network.synod.core.synthesis.TopicState;
+import network.synod.core.verification.Receipt;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -47,16 +48,16 @@ public class InferenceService {
         long e = topic.epochFor(epoch);
         ForecastContext ctx = new ForecastContext(e, window, topic.params().season());
         TopicState state = topic.state();
-        List<WorkerEndpoint> all = topic.workers();
+        List<WorkerEndpoint> all = topic.routable();
         if (all.stream().noneMatch(w -> !w.forecaster())) {
             throw Problem.unavailable("topic '" + topic.name() + "' has no inferers registered");
         }
         topic.started();
-        List<Uni<WorkerClient.Outcome<Double>>> asks = new ArrayList<>();
+        List<Uni<WorkerClient.Outcome<WorkerClient.Signed>>> asks = new ArrayList<>();
         List<Uni<WorkerClient.Outcome<SortedMap<String, Double>>>> forecasts = new ArrayList<>();
         for (WorkerEndpoint w : all) {
             if (!w.forecaster()) {
-                asks.add(WorkerClient.Outcome.of(w.name(), workers.forecast(w, ctx, id)));
+                asks.add(WorkerClient.Outcome.of(w.name(), workers.signedForecast(w, ctx, id)));
             } else if (!state.recentLosses().isEmpty()) {
                 SortedMap<String, List<Double>> history = new TreeMap<>(state.recentLosses());
                 forecasts.add(WorkerClient.Outcome.of(w.name(), workers.predictLosses(w, ctx, id, history)));
@@ -71,9 +72,16 @@ public class InferenceService {
     }
 
     private Result synthesize(TopicRuntime topic, TopicState state, ForecastContext ctx, String id, long epoch,
-            List<WorkerClient.Outcome<Double>> asks, List<WorkerClient.Outcome<SortedMap<String, Double>>> fcs) {
+            List<WorkerClient.Outcome<WorkerClient.Signed>> asks,
+            List<WorkerClient.Outcome<SortedMap<String, Double>>> fcs) {
         SortedMap<String, Double> answers = new TreeMap<>();
-        asks.stream().filter(o -> o.failure() == null).forEach(o -> answers.put(o.worker(), o.value()));
+        SortedMap<String, Receipt> receipts = new TreeMap<>();
+        asks.stream().filter(o -> o.failure() == null).forEach(o -> {
+            answers.put(o.worker(), o.value().value());
+            if (o.value().receipt() != null) {
+                receipts.put(o.worker(), o.value().receipt());
+            }
+        });
         SortedMap<String, SortedMap<String, Double>> predicted = new TreeMap<>();
         fcs.stream().filter(o -> o.failure() == null).forEach(o -> predicted.put(o.worker(), o.value()));
         SortedMap<String, String> failures = new TreeMap<>(WorkerClient.failures(asks));
@@ -87,7 +95,8 @@ public class InferenceService {
         NetworkInference inference = Synthesizer.infer(topic.params(), state, ctx.lag(1), answers, predicted);
         // Keyed by topic so that one topic's records stay in order on one partition.
         records.send(KafkaRecord.of(topic.name(),
-                new InferenceRecord(id, topic.name(), epoch, Instant.now().toString(), inference, failures)));
+                new InferenceRecord(id, topic.name(), epoch, Instant.now().toString(), inference, failures,
+                        new InferenceRecord.Context(ctx.step(), ctx.season(), ctx.window()), receipts)));
         metrics.counter("synod_gateway_inferences_total", "topic", topic.name()).increment();
         return new Result(id, epoch, inference, answers, failures);
     }
