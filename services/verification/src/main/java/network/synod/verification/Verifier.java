@@ -1,0 +1,44 @@
+package network.synod.verification;
+
+import java.net.URI;
+
+import network.synod.core.verification.OutputComparator;
+
+/**
+ * A verifier instance of one model digest: an OIP worker running the same model, and how its answers are compared
+ * with the audited worker's: {@code exact} (same engine and device: bit-exact) or {@code tolerance} (another device:
+ * |a − b| ≤ absolute + relative·|x|, calibrated from honest runs).
+ */
+public record Verifier(String digest, String url, String model, String mode, Double absolute, Double relative) {
+
+    public Verifier {
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw Problem.badRequest("a verifier's digest must be a lower-case hex sha256, got '" + digest + "'");
+        }
+        if (url == null) {
+            throw Problem.badRequest("a verifier needs a url");
+        }
+        try {
+            URI u = URI.create(url);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                throw Problem.badRequest("a verifier url must be http(s)://host[:port], got '" + url + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("a verifier url must be http(s)://host[:port], got '" + url + "'");
+        }
+        url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        model = model == null || model.isBlank() ? "model" : model;
+        mode = mode == null ? "exact" : mode;
+        if (!mode.equals("exact") && !mode.equals("tolerance")) {
+            throw Problem.badRequest("a verifier's mode is exact or tolerance, got '" + mode + "'");
+        }
+        if (mode.equals("tolerance") && (absolute == null && relative == null)) {
+            throw Problem.badRequest("a tolerance verifier needs absolute and/or relative bounds");
+        }
+    }
+
+    public OutputComparator.Policy policy() {
+        return mode.equals("exact") ? OutputComparator.Policy.EXACT
+                : OutputComparator.Policy.tolerance(absolute == null ? 0 : absolute, relative == null ? 0 : relative);
+    }
+}
