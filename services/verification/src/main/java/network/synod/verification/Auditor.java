@@ -136,6 +136,24 @@ public class Auditor {
             return Uni.createFrom().voidItem();
         }
         answersSeen.addAndGet(record.receipts().size());
+        return recordHistory(record).chain(() -> buffer(record));
+    }
+
+    /** Keeps the inputs of workers whose model is verified by replay, in the order the records come. */
+    private Uni<Void> recordHistory(InferenceRecord record) {
+        if (record.context() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<String, Receipt>> replayed = record.receipts().entrySet().stream()
+                .filter(e -> verifiers.containsKey(e.getValue().modelDigest())
+                        && verifiers.get(e.getValue().modelDigest()).replays())
+                .toList();
+        return Multi.createFrom().iterable(replayed).onItem().transformToUniAndConcatenate(e ->
+                store.appendHistory(record.topic(), e.getKey(), record.requestId(), record.context()))
+                .collect().asList().replaceWithVoid();
+    }
+
+    private Uni<Void> buffer(InferenceRecord record) {
         List<Long> toClose = new ArrayList<>();
         boolean late;
         synchronized (pending) {
@@ -229,7 +247,9 @@ public class Auditor {
         }
         evidence.set("verifier", json.valueToTree(v));
         long start = System.nanoTime();
-        return reexecute(v, record).onItemOrFailure().transformToUni((value, failure) -> {
+        Uni<Double> rerun = v.replays() ? replay(v, record, worker) : reexecute(v, record.requestId(),
+                record.context());
+        return rerun.onItemOrFailure().transformToUni((value, failure) -> {
             reexecutionNanos.addAndGet(System.nanoTime() - start);
             if (failure != null) {
                 evidence.put("detail", "the verifier failed: " + failure.getMessage());
@@ -244,14 +264,44 @@ public class Auditor {
         });
     }
 
-    private Uni<Double> reexecute(Verifier v, InferenceRecord record) {
+    /**
+     * Re-executes a stateful model: sends the verifier every input the worker was sent, from its first, in order, and
+     * takes the last answer. One replay at a time, since each one drives the verifier's state.
+     */
+    private Uni<Double> replay(Verifier v, InferenceRecord record, String worker) {
+        return store.history(record.topic(), worker, record.requestId()).chain(history -> {
+            if (history.isEmpty()) {
+                return Uni.createFrom().failure(new IllegalStateException("no history kept for this request"));
+            }
+            return Uni.createFrom().item(() -> {
+                synchronized (replayLock) {
+                    // Start the verifier afresh: an input of another season makes a learning model start over
+                    // (and the first real input, of the topic's season, does so again), whatever it held before.
+                    InferenceRecord.Context first = history.get(0);
+                    reexecute(v, "replay-reset", new InferenceRecord.Context(1, first.season() + 1,
+                            new double[] {0})).onFailure().recoverWithItem(Double.NaN).await()
+                            .atMost(config.verifierTimeout());
+                    double last = Double.NaN;
+                    for (int i = 0; i < history.size(); i++) {
+                        last = reexecute(v, "replay-" + i, history.get(i)).await()
+                                .atMost(config.verifierTimeout());
+                    }
+                    return last;
+                }
+            }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    private final Object replayLock = new Object();
+
+    private Uni<Double> reexecute(Verifier v, String requestId, InferenceRecord.Context context) {
         JsonArray window = new JsonArray();
-        for (double x : record.context().window()) {
+        for (double x : context.window()) {
             window.add(x);
         }
-        JsonObject body = new JsonObject().put("id", record.requestId())
-                .put("parameters", new JsonObject().put("step", record.context().step())
-                        .put("season", record.context().season()))
+        JsonObject body = new JsonObject().put("id", requestId)
+                .put("parameters", new JsonObject().put("step", context.step())
+                        .put("season", context.season()))
                 .put("inputs", new JsonArray().add(new JsonObject().put("name", "window").put("datatype", "FP64")
                         .put("shape", new JsonArray().add(window.size())).put("data", window)));
         return client.postAbs(v.url() + "/v2/models/" + v.model() + "/infer")

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import network.synod.core.events.InferenceRecord;
 
 /** Everything verification keeps in PostgreSQL. */
 @ApplicationScoped
@@ -42,6 +43,9 @@ public class VerificationStore {
                         + "topic text not null, epoch bigint not null, request_id text not null, worker text not null, "
                         + "model_digest text, outcome text not null, reason text not null, evidence text not null, "
                         + "created_at timestamptz not null default now(), unique (request_id, worker))").execute())
+                .chain(() -> pool.query("create table if not exists verification_history (seq bigserial primary key, "
+                        + "topic text not null, worker text not null, request_id text not null, context text not null, "
+                        + "unique (topic, worker, request_id))").execute())
                 .chain(() -> pool.query("create index if not exists verification_verdict_worker on "
                         + "verification_verdict (worker, id)").execute())
                 .replaceWithVoid();
@@ -137,6 +141,31 @@ public class VerificationStore {
                 + "topic = $2) and ($3::text is null or outcome = $3) order by id desc limit $4")
                 .execute(Tuple.tuple(java.util.Arrays.asList(worker, topic, outcome, limit)))
                 .map(this::verdictsOf);
+    }
+
+    /** Appends one input a worker of a replayed model was sent; a redelivered one is kept once. */
+    Uni<Void> appendHistory(String topic, String worker, String requestId, InferenceRecord.Context context) {
+        return pool.preparedQuery("insert into verification_history (topic, worker, request_id, context) "
+                + "values ($1,$2,$3,$4) on conflict do nothing")
+                .execute(Tuple.of(topic, worker, requestId, write(json.valueToTree(context)))).replaceWithVoid();
+    }
+
+    /** Every input the worker was sent on the topic up to and including {@code requestId}, in order. */
+    Uni<List<InferenceRecord.Context>> history(String topic, String worker, String requestId) {
+        return pool.preparedQuery("select context from verification_history where topic = $1 and worker = $2 and "
+                + "seq <= (select seq from verification_history where topic = $1 and worker = $2 and request_id = $3) "
+                + "order by seq").execute(Tuple.of(topic, worker, requestId))
+                .map(rows -> {
+                    List<InferenceRecord.Context> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        try {
+                            out.add(json.readValue(r.getString("context"), InferenceRecord.Context.class));
+                        } catch (Exception e) {
+                            throw new IllegalStateException("unreadable history in the database", e);
+                        }
+                    });
+                    return out;
+                });
     }
 
     /** Counts of verdicts by outcome. */
