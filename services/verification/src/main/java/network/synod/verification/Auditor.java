@@ -86,6 +86,11 @@ public class Auditor {
         long lastArrival;
     }
 
+    /** What the audits cost so far: answers seen, audited, and the verifiers' re-execution time. */
+    public long[] counters() {
+        return new long[] {answersSeen.get(), audited.get(), reexecutionNanos.get()};
+    }
+
     void start(@Observes StartupEvent event) {
         client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16));
         store.createSchema().await().indefinitely();

@@ -82,9 +82,10 @@ public class VerificationResource {
     public Uni<Map<String, Object>> stats() {
         return store.counts().map(counts -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("answersSeen", auditor.answersSeen.get());
-            out.put("audited", auditor.audited.get());
-            out.put("reexecutionMillis", auditor.reexecutionNanos.get() / 1e6);
+            long[] c = auditor.counters();
+            out.put("answersSeen", c[0]);
+            out.put("audited", c[1]);
+            out.put("reexecutionMillis", c[2] / 1e6);
             out.put("verdicts", counts);
             return out;
         });

@@ -46,16 +46,18 @@ class DetectionBenchmark {
 
     @Test
     void detection() {
-        int trials = Integer.getInteger("synod.bench.trials", 2000);
-        double[][] cases = {{0.02, 0.05, 10_000}, {0.01, 0.05, 10_000}, {0.02, 0.01, 10_000}, {0.01, 0.10, 1_000}};
+        int trials = Integer.getInteger("synod.bench.trials", 5000);
+        // r, f, n, trials: the case first, then neighbours to show the measured rate follows 1 − (1 − r·f)^n.
+        double[][] cases = {{0.02, 0.05, 10_000, trials}, {0.01, 0.05, 10_000, 1000}, {0.02, 0.01, 10_000, 1000},
+            {0.01, 0.10, 1_000, 1000}, {0.005, 0.05, 10_000, 1000}};
         System.out.println("| r | f | n | trials | detected | measured | predicted 1-(1-rf)^n | audited share |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
         for (double[] c : cases) {
             long start = System.nanoTime();
-            DetectionSimulation.Result r = DetectionSimulation.run(trials, (long) c[2], c[0], c[1], 42,
+            DetectionSimulation.Result r = DetectionSimulation.run((int) c[3], (long) c[2], c[0], c[1], 42,
                     x -> Math.sin(x), x -> Math.sin(x) + 1e-3);
             System.out.printf(Locale.ROOT, "| %.2f | %.2f | %d | %d | %d | %.5f | %.5f | %.4f |  (%.1f s)%n", c[0], c[1],
-                    (long) c[2], trials, r.detected(), r.measured(), r.predicted(), r.auditedShare(),
+                    (long) c[2], (int) c[3], r.detected(), r.measured(), r.predicted(), r.auditedShare(),
                     (System.nanoTime() - start) / 1e9);
             assertEquals(0, r.falsePositives());
             if (c[0] == 0.02 && c[1] == 0.05) {

@@ -138,6 +138,8 @@ class NetworkAuditIT {
         put(verification, "/v1/admin/topics/" + TOPIC, Map.of("auditRate", 0.1));
 
         // Payouts: every worker and the verifier are participants; each worker stakes 1,000 on the topic.
+        // Fee revenue gives the topic a weight, hence a share of each epoch's emission.
+        put(payouts, "/v1/admin/topics/" + TOPIC + "/economics", Map.of("feeRevenue", 1_000));
         for (String p : List.of("cheat", "honest-a", "honest-b", "verifier")) {
             put(payouts, "/v1/admin/participants/" + p, Map.of());
         }

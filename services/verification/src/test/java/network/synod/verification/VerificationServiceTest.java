@@ -136,7 +136,8 @@ class VerificationServiceTest {
         given().get("/v1/seeds/audited/99").then().statusCode(200).body("revealed", equalTo(false))
                 .body("seed", org.hamcrest.Matchers.nullValue())
                 .body("commitment", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
-        given().get("/v1/stats").then().statusCode(200).body("verdicts.fail", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+        given().get("/v1/stats").then().statusCode(200).body("verdicts.fail", org.hamcrest.Matchers.greaterThanOrEqualTo(4))
+                .body("audited", org.hamcrest.Matchers.greaterThanOrEqualTo(12));
     }
 
     @Test

@@ -32,6 +32,31 @@ public final class AuditSampler {
         return bits * 0x1.0p-53;
     }
 
+    /** The sampler of one epoch seed, keyed once: the same decisions as {@link #audited}, faster for many answers. */
+    public static final class Keyed {
+        private final javax.crypto.Mac mac;
+
+        public Keyed(byte[] epochSeed) {
+            try {
+                mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(epochSeed, "HmacSHA256"));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK has no usable HmacSHA256", e);
+            }
+        }
+
+        public boolean audited(String recordId, String worker, double rate) {
+            if (rate <= 0) {
+                return false;
+            }
+            if (rate >= 1) {
+                return true;
+            }
+            byte[] h = mac.doFinal((recordId + "\n" + worker).getBytes(StandardCharsets.UTF_8));
+            return (ByteBuffer.wrap(h).getLong() >>> 11) * 0x1.0p-53 < rate;
+        }
+    }
+
     /** 1 − (1 − r·f)^n: the chance at least one of a cheater's faked answers is audited. */
     public static double detectionProbability(double rate, double fakedFraction, long answers) {
         return -Math.expm1(answers * Math.log1p(-rate * fakedFraction));

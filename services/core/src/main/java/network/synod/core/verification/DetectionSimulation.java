@@ -37,15 +37,15 @@ public final class DetectionSimulation {
                 secret[i] = (byte) random.nextInt(256);
             }
             boolean caught = false;
-            EpochSeed epochSeed = null;
+            AuditSampler.Keyed sampler = null;
             for (long i = 0; i < n; i++) {
                 if (i % 100 == 0) {
-                    epochSeed = EpochSeed.derive(secret, "bench", i / 100);
+                    sampler = new AuditSampler.Keyed(EpochSeed.derive(secret, "bench", i / 100).seed());
                 }
                 boolean faked = random.nextDouble() < f;
                 double x = i;
                 double claimed = faked ? fake.applyAsDouble(x) : honest.applyAsDouble(x);
-                if (!AuditSampler.audited(epochSeed.seed(), "req-" + t + "-" + i, "cheater", rate)) {
+                if (!sampler.audited("req-" + t + "-" + i, "cheater", rate)) {
                     continue;
                 }
                 audited++;
