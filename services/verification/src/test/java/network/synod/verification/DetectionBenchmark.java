@@ -56,7 +56,7 @@ class DetectionBenchmark {
             long start = System.nanoTime();
             DetectionSimulation.Result r = DetectionSimulation.run((int) c[3], (long) c[2], c[0], c[1], 42,
                     x -> Math.sin(x), x -> Math.sin(x) + 1e-3);
-            System.out.printf(Locale.ROOT, "| %.2f | %.2f | %d | %d | %d | %.5f | %.5f | %.4f |  (%.1f s)%n", c[0], c[1],
+            System.out.printf(Locale.ROOT, "| %.3f | %.2f | %d | %d | %d | %.5f | %.5f | %.4f |  (%.1f s)%n", c[0], c[1],
                     (long) c[2], (int) c[3], r.detected(), r.measured(), r.predicted(), r.auditedShare(),
                     (System.nanoTime() - start) / 1e9);
             assertEquals(0, r.falsePositives());
