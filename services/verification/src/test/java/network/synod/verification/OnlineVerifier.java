@@ -19,9 +19,6 @@ final class OnlineVerifier implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
-    private long lastStep = Long.MIN_VALUE;
-    private int season = -1;
-    private int seen;
 
     OnlineVerifier() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
