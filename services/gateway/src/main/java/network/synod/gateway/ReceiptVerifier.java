@@ -32,7 +32,7 @@ public class ReceiptVerifier {
     @ConfigProperty(name = "synod.gateway.receipt-max-skew", defaultValue = "PT5M")
     Duration maxSkew;
 
-    @ConfigProperty(name = "synod.gateway.receipt-replay-window", defaultValue = "1000000")
+    @ConfigProperty(name = "synod.gateway.receipt-replay-window", defaultValue = "100000")
     int replayWindow;
 
     private volatile ReceiptCheck check;
