@@ -21,8 +21,8 @@ public class AdminResource {
     @Inject
     Credentials credentials;
 
-    /** A worker as registered: where it listens, which model, which role. */
-    public record WorkerRegistration(String url, String model, String role) {
+    /** A worker as registered: where it listens, which model, which role, and the key and digest it signs with. */
+    public record WorkerRegistration(String url, String model, String role, String publicKey, String modelDigest) {
     }
 
     @PUT
@@ -50,7 +50,8 @@ public class AdminResource {
         if (body == null) {
             throw Problem.badRequest("a worker registration needs a body {\"url\", \"model\", \"role\"}");
         }
-        return topics.putWorker(topic, new WorkerEndpoint(worker, body.url(), body.model(), body.role()));
+        return topics.putWorker(topic, new WorkerEndpoint(worker, body.url(), body.model(), body.role(),
+                body.publicKey(), body.modelDigest()));
     }
 
     @DELETE

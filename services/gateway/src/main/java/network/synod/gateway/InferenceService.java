@@ -20,6 +20,7 @@ import network.synod.core.forecast.ForecastContext;
 import network.synod.core.synthesis.NetworkInference;
 import network.synod.core.synthesis.Synthesizer;
 import network.synod.core.synthesis.TopicState;
+import network.synod.core.verification.Receipt;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -61,16 +62,16 @@ public class InferenceService {
         long e = topic.epochFor(epoch);
         ForecastContext ctx = new ForecastContext(e, window, topic.params().season());
         TopicState state = topic.state();
-        List<WorkerEndpoint> all = topic.workers();
+        List<WorkerEndpoint> all = topic.routable();
         if (all.stream().noneMatch(w -> !w.forecaster())) {
             throw Problem.unavailable("topic '" + topic.name() + "' has no inferers registered");
         }
         topic.started();
-        List<Uni<WorkerClient.Outcome<Double>>> asks = new ArrayList<>();
+        List<Uni<WorkerClient.Outcome<WorkerClient.Signed>>> asks = new ArrayList<>();
         List<Uni<WorkerClient.Outcome<SortedMap<String, Double>>>> forecasts = new ArrayList<>();
         for (WorkerEndpoint w : all) {
             if (!w.forecaster()) {
-                asks.add(WorkerClient.Outcome.of(w.name(), workers.forecast(w, ctx, id)));
+                asks.add(WorkerClient.Outcome.of(w.name(), workers.signedForecast(w, ctx, id)));
             } else if (!state.recentLosses().isEmpty()) {
                 SortedMap<String, List<Double>> history = new TreeMap<>(state.recentLosses());
                 forecasts.add(WorkerClient.Outcome.of(w.name(), workers.predictLosses(w, ctx, id, history)));
@@ -85,9 +86,16 @@ public class InferenceService {
     }
 
     private Result synthesize(TopicRuntime topic, TopicState state, ForecastContext ctx, String id, long epoch,
-            List<WorkerClient.Outcome<Double>> asks, List<WorkerClient.Outcome<SortedMap<String, Double>>> fcs) {
+            List<WorkerClient.Outcome<WorkerClient.Signed>> asks,
+            List<WorkerClient.Outcome<SortedMap<String, Double>>> fcs) {
         SortedMap<String, Double> answers = new TreeMap<>();
-        asks.stream().filter(o -> o.failure() == null).forEach(o -> answers.put(o.worker(), o.value()));
+        SortedMap<String, Receipt> receipts = new TreeMap<>();
+        asks.stream().filter(o -> o.failure() == null).forEach(o -> {
+            answers.put(o.worker(), o.value().value());
+            if (o.value().receipt() != null) {
+                receipts.put(o.worker(), o.value().receipt());
+            }
+        });
         SortedMap<String, SortedMap<String, Double>> predicted = new TreeMap<>();
         fcs.stream().filter(o -> o.failure() == null).forEach(o -> predicted.put(o.worker(), o.value()));
         SortedMap<String, String> failures = new TreeMap<>(WorkerClient.failures(asks));
@@ -100,10 +108,10 @@ public class InferenceService {
         }
         NetworkInference inference = Synthesizer.infer(topic.params(), state, ctx.lag(1), answers, predicted);
         // Keyed by topic so that one topic's records stay in order on one partition. Handed to one publishing
-        // thread: the Kafka producer's send can hold the calling thread for milliseconds (measured: +7 ms p50 on
-        // the event loop), and the client's answer must not wait for it. One thread keeps the records in order.
+        // thread, so that a Kafka send that blocks (metadata, a full buffer) never holds the event loop; one
+        // thread keeps the records in order.
         InferenceRecord record = new InferenceRecord(id, topic.name(), epoch, Instant.now().toString(), inference,
-                failures);
+                failures, new InferenceRecord.Context(ctx.step(), ctx.season(), ctx.window()), receipts);
         publisher.execute(() -> records.send(KafkaRecord.of(record.topic(), record)));
         metrics.counter("synod_gateway_inferences_total", "topic", topic.name()).increment();
         return new Result(id, epoch, inference, answers, failures);

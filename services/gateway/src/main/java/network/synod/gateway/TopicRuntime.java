@@ -21,6 +21,7 @@ public final class TopicRuntime {
     private final TopicSpec spec;
     private final TopicParams params;
     private final SortedMap<String, WorkerEndpoint> workers = new TreeMap<>();
+    private final java.util.Map<String, String> quarantined = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile TopicState state = TopicState.initial();
     private volatile long stateEpoch = -1;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -39,6 +40,7 @@ public final class TopicRuntime {
         synchronized (workers) {
             t.workers.putAll(workers);
         }
+        t.quarantined.putAll(quarantined);
         t.state = state;
         t.stateEpoch = stateEpoch;
         t.nextEpoch.set(nextEpoch.get());
@@ -61,6 +63,24 @@ public final class TopicRuntime {
         synchronized (workers) {
             return List.copyOf(workers.values());
         }
+    }
+
+    /** The workers requests go to: every registered one not in quarantine. */
+    public List<WorkerEndpoint> routable() {
+        return workers().stream().filter(w -> !quarantined.containsKey(w.name())).toList();
+    }
+
+    /** Quarantined workers and why; the gateway stops routing to them until an admin lifts it. */
+    public java.util.Map<String, String> quarantined() {
+        return new TreeMap<>(quarantined);
+    }
+
+    void quarantine(String worker, String reason) {
+        quarantined.put(worker, reason == null ? "" : reason);
+    }
+
+    boolean release(String worker) {
+        return quarantined.remove(worker) != null;
     }
 
     void putWorker(WorkerEndpoint w) {

@@ -28,6 +28,8 @@ public class TopicStore {
                 .chain(() -> pool.query("create table if not exists gateway_worker (topic text not null "
                         + "references gateway_topic(name) on delete cascade, name text not null, url text not null, "
                         + "model text not null, role text not null, primary key (topic, name))").execute())
+                .chain(() -> pool.query("alter table gateway_worker add column if not exists public_key text, "
+                        + "add column if not exists model_digest text").execute())
                 .replaceWithVoid();
     }
 
@@ -43,9 +45,13 @@ public class TopicStore {
     }
 
     Uni<Void> saveWorker(String topic, WorkerEndpoint w) {
-        return pool.preparedQuery("insert into gateway_worker (topic, name, url, model, role) values ($1,$2,$3,$4,$5) "
-                + "on conflict (topic, name) do update set url = excluded.url, model = excluded.model, role = excluded.role")
-                .execute(Tuple.of(topic, w.name(), w.url(), w.model(), w.role())).replaceWithVoid();
+        return pool.preparedQuery("insert into gateway_worker (topic, name, url, model, role, public_key, model_digest) "
+                + "values ($1,$2,$3,$4,$5,$6,$7) on conflict (topic, name) do update set url = excluded.url, "
+                + "model = excluded.model, role = excluded.role, public_key = excluded.public_key, "
+                + "model_digest = excluded.model_digest")
+                .execute(Tuple.tuple(java.util.Arrays.asList(topic, w.name(), w.url(), w.model(), w.role(),
+                        w.publicKey(), w.modelDigest())))
+                .replaceWithVoid();
     }
 
     Uni<Boolean> deleteWorker(String topic, String worker) {
@@ -60,12 +66,13 @@ public class TopicStore {
             for (Row r : topics) {
                 out.add(new TopicRuntime(r.getString("name"), read(r.getString("spec"))));
             }
-            return pool.query("select topic, name, url, model, role from gateway_worker order by topic, name")
+            return pool.query("select topic, name, url, model, role, public_key, model_digest from gateway_worker order by topic, name")
                     .execute().map(workers -> {
                         for (Row w : workers) {
                             out.stream().filter(t -> t.name().equals(w.getString("topic"))).findFirst()
                                     .ifPresent(t -> t.putWorker(new WorkerEndpoint(w.getString("name"),
-                                            w.getString("url"), w.getString("model"), w.getString("role"))));
+                                            w.getString("url"), w.getString("model"), w.getString("role"),
+                                            w.getString("public_key"), w.getString("model_digest"))));
                         }
                         return out;
                     });

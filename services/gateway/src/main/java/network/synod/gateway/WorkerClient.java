@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import network.synod.core.forecast.ForecastContext;
+import network.synod.core.verification.Receipt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Calls workers over the Open Inference Protocol v2 (docs/contracts.md), each call bounded by a deadline. */
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WorkerClient {
 
     private final WebClient client;
+
+    @Inject
+    ReceiptVerifier receipts;
 
     @ConfigProperty(name = "synod.gateway.worker-timeout")
     Duration timeout;
@@ -48,6 +52,28 @@ public class WorkerClient {
                 throw new IllegalStateException("answered " + data.size() + " values, expected 1");
             }
             return finite(data.getValue(0));
+        });
+    }
+
+    /** An inferer's answer with its receipt, checked by {@link ReceiptVerifier} (null if the worker signs none). */
+    public record Signed(double value, Receipt receipt) {
+    }
+
+    /**
+     * An inferer's forecast and its receipt; fails like {@link #forecast}, and also when the worker is registered
+     * with a key and its receipt does not hold (the reason names the rule broken).
+     */
+    public Uni<Signed> signedForecast(WorkerEndpoint w, ForecastContext ctx, String requestId) {
+        JsonObject body = request(ctx, requestId);
+        return call(w, body).map(out -> {
+            JsonArray data = output(out, "forecast");
+            if (data.size() != 1) {
+                throw new IllegalStateException("answered " + data.size() + " values, expected 1");
+            }
+            double v = finite(data.getValue(0));
+            JsonObject params = out.getJsonObject("parameters");
+            return new Signed(v, receipts.check(w, requestId, ctx, v,
+                    params == null ? null : params.getJsonObject("receipt")));
         });
     }
 

@@ -3,11 +3,19 @@ package network.synod.gateway;
 import java.net.URI;
 import java.util.regex.Pattern;
 
+import network.synod.core.verification.Signatures;
+
 /**
  * A registered worker: where its OIP server is, the model name it serves, and whether it answers values
- * (inferer) or predicted losses (forecaster).
+ * (inferer) or predicted losses (forecaster). A worker registered with a {@code publicKey} (base64 X.509 Ed25519)
+ * must sign every answer with it for the declared {@code modelDigest}; one without is not checked.
  */
-public record WorkerEndpoint(String name, String url, String model, String role) {
+public record WorkerEndpoint(String name, String url, String model, String role, String publicKey,
+        String modelDigest) {
+
+    public WorkerEndpoint(String name, String url, String model, String role) {
+        this(name, url, model, role, null, null);
+    }
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -31,6 +39,18 @@ public record WorkerEndpoint(String name, String url, String model, String role)
         role = role == null ? "inferer" : role;
         if (!role.equals("inferer") && !role.equals("forecaster")) {
             throw Problem.badRequest("a worker's role is inferer or forecaster, got '" + role + "'");
+        }
+        publicKey = publicKey == null || publicKey.isBlank() ? null : publicKey.trim();
+        if (publicKey != null) {
+            try {
+                Signatures.publicKey(publicKey);
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest("publicKey: " + e.getMessage());
+            }
+        }
+        modelDigest = modelDigest == null || modelDigest.isBlank() ? null : modelDigest.trim().toLowerCase();
+        if (modelDigest != null && !modelDigest.matches("[0-9a-f]{64}")) {
+            throw Problem.badRequest("modelDigest must be a hex sha256, got '" + modelDigest + "'");
         }
     }
 

@@ -26,8 +26,9 @@ public final class OipResponses {
     public record ModelReady(String name, boolean ready) {
     }
 
-    /** {@code POST /v2/models/{name}/infer}; {@code id} echoes the request's and is omitted when it had none. */
+    /** {@code POST /v2/models/{name}/infer}; {@code id} echoes the request's and is omitted when it had none; {@code parameters.receipt} is the signed receipt. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InferenceResponse(@JsonProperty("model_name") String modelName, String id, List<Tensor> outputs) {
+    public record InferenceResponse(@JsonProperty("model_name") String modelName, String id, List<Tensor> outputs,
+                                    Map<String, Object> parameters) {
     }
 }

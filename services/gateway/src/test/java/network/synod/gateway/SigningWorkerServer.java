@@ -1,0 +1,98 @@
+package network.synod.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import network.synod.core.verification.Hashes;
+import network.synod.core.verification.Receipt;
+import network.synod.core.verification.Signatures;
+
+/** An OIP worker answering the window's last value with a receipt, honest or broken in one chosen way. */
+final class SigningWorkerServer implements AutoCloseable {
+
+    enum Mode { HONEST, TAMPERED, REPLAYED, BORROWED, WRONG_DIGEST }
+
+    static final String DIGEST = Hashes.sha256Hex("synod-reference/last");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    final String name;
+    final KeyPair key = Signatures.generate();
+    private final KeyPair other = Signatures.generate();
+    private final Mode mode;
+    private final AtomicReference<Receipt> first = new AtomicReference<>();
+    final AtomicInteger calls = new AtomicInteger();
+
+    SigningWorkerServer(String name, Mode mode) throws IOException {
+        this.name = name;
+        this.mode = mode;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v2/models/model/infer", this::answer);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Map<String, Object> registration() {
+        return Map.of("url", url(), "publicKey", Signatures.encode(key.getPublic()), "modelDigest", DIGEST);
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
+        calls.incrementAndGet();
+        JsonNode req = JSON.readTree(ex.getRequestBody());
+        JsonNode data = req.path("inputs").get(0).path("data");
+        double[] window = new double[data.size()];
+        for (int i = 0; i < window.length; i++) {
+            window[i] = data.get(i).asDouble();
+        }
+        String id = req.path("id").asText();
+        long step = req.path("parameters").path("step").asLong();
+        int season = req.path("parameters").path("season").asInt();
+        double v = window[window.length - 1];
+        Receipt honest = new Receipt(DIGEST, Hashes.inputHash(id, step, season, window), Hashes.outputHash(v), name,
+                Instant.now().toString(), null);
+        Receipt r = switch (mode) {
+            case HONEST -> Signatures.sign(honest, key.getPrivate());
+            case TAMPERED -> {
+                // Signed for one value, then the output hash edited to match a different answer.
+                v = v + 1;
+                Receipt signed = Signatures.sign(honest, key.getPrivate());
+                yield new Receipt(signed.modelDigest(), signed.inputHash(), Hashes.outputHash(v), signed.worker(),
+                        signed.time(), signed.signature());
+            }
+            case REPLAYED -> first.updateAndGet(old -> old != null ? old : Signatures.sign(honest, key.getPrivate()));
+            case BORROWED -> Signatures.sign(new Receipt(honest.modelDigest(), honest.inputHash(), honest.outputHash(),
+                    "someone-else", honest.time(), null), other.getPrivate());
+            case WRONG_DIGEST -> Signatures.sign(new Receipt(Hashes.sha256Hex("a cheaper model"), honest.inputHash(),
+                    honest.outputHash(), name, honest.time(), null), key.getPrivate());
+        };
+        byte[] bytes = JSON.writeValueAsBytes(Map.of("model_name", "model", "id", id,
+                "outputs", List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1),
+                        "data", List.of(v))), "parameters", Map.of("receipt", r)));
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
