@@ -1,4 +1,4 @@
-package network.synod.verification;
+package network.synod.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +23,6 @@ import network.synod.embedded.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The local network as processes from the packaged jars: PostgreSQL, Kafka, the gateway, scoring, payouts, this
@@ -32,14 +31,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * cheater is caught by a sampled audit, slashed (its stake shrinks, the verifier is paid its share) and quarantined
  * (the gateway stops asking it), while the honest workers keep being paid.
  *
- * <p>Needs the jars: {@code mvn -B -pl services/gateway,services/scoring,services/payouts,services/worker,
- * services/verification -am package -DskipTests}; runs with {@code -Dsynod.it=true} (see the README).
+ * <p>Part of {@code mvn verify}: this module depends on every service, so their jars are packaged first.
  */
-@EnabledIfSystemProperty(named = "synod.it", matches = "true")
-class NetworkAuditIT {
+class NetworkAuditTest {
 
-    static final Path ROOT = Path.of(System.getProperty("synod.root", "../.."));
-    static final Path LOGS = ROOT.resolve("services/verification/target/process-logs");
+    static final Path ROOT = Path.of(System.getProperty("synod.root", ".."));
+    static final Path LOGS = ROOT.resolve("e2e-tests/target/process-logs");
     static final Duration READY = Duration.ofSeconds(180);
     static final String ADMIN = "Bearer synod-admin";
     static final String TOPIC = "audited";
