@@ -37,6 +37,11 @@ public final class GatewayBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int workerCount = args.length > 3 ? Integer.parseInt(args[3]) : KINDS.length;
+        if (concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1 || workerCount > KINDS.length) {
+            System.err.println("usage: GatewayBenchmark [concurrency >= 1] [seconds >= 1] [latency-requests >= 1] "
+                    + "[workers 1.." + KINDS.length + "]");
+            System.exit(2);
+        }
         Path logs = Path.of(".synod", "bench-logs");
         List<ServiceProcess> processes = new ArrayList<>();
         try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {

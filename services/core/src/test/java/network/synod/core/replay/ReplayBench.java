@@ -8,7 +8,11 @@ import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.core.synthesis.SynthesisMode;
 import network.synod.core.synthesis.TopicParams;
 
-/** Scratch: prints the ratio of every series in both modes. */
+/**
+ * On-demand timing of the in-process replay: prints, for every series in both modes, the ratio and the replay's own
+ * time without JVM start-up. Run: {@code java -cp target/classes:target/test-classes
+ * network.synod.core.replay.ReplayBench ../../../shared/data/series} from services/core after test-compile.
+ */
 public class ReplayBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../../shared/data/series");
