@@ -37,9 +37,11 @@ public final class GatewayBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int workerCount = args.length > 3 ? Integer.parseInt(args[3]) : KINDS.length;
-        if (concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1 || workerCount > KINDS.length) {
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        if (concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1 || workerCount > KINDS.length
+                || warmup < 0) {
             System.err.println("usage: GatewayBenchmark [concurrency >= 1] [seconds >= 1] [latency-requests >= 1] "
-                    + "[workers 1.." + KINDS.length + "]");
+                    + "[workers 1.." + KINDS.length + "] [warm-up seconds >= 0]");
             System.exit(2);
         }
         Path logs = Path.of(".synod", "bench-logs");
@@ -68,7 +70,7 @@ public final class GatewayBenchmark {
                     Http.send("PUT", gateway.url() + "/v1/admin/topics/bench/workers/w" + i,
                             Map.of("url", workers.get(i).url(), "model", "model"), "synod-admin");
                 }
-                run(gateway, workers, concurrency, seconds, latencyRequests);
+                run(gateway, workers, concurrency, seconds, latencyRequests, warmup);
             } finally {
                 processes.parallelStream().forEach(ServiceProcess::close);
             }
@@ -76,7 +78,7 @@ public final class GatewayBenchmark {
     }
 
     private static void run(ServiceProcess gateway, List<ServiceProcess> workers, int concurrency, int seconds,
-            int latencyRequests) throws Exception {
+            int latencyRequests, int warmup) throws Exception {
         double[] window = new double[64];
         for (int i = 0; i < window.length; i++) {
             window[i] = 100 + Math.sin(i / 3.0) * 10;
@@ -89,12 +91,18 @@ public final class GatewayBenchmark {
         HttpRequest directReq = post(workers.get(0).url() + "/v2/models/model/infer", direct);
         HttpRequest networkReq = post(gateway.url() + "/v1/topics/bench/inferences", network);
 
-        System.out.println("warming up…");
-        throughput(client, directReq, concurrency, 5);
-        throughput(client, networkReq, concurrency, 5);
+        // Ten JVMs share the machine, and each compiles its hot paths only while it serves: on two cores the
+        // gateway's JIT is still busy after tens of seconds, so a short warm-up measures the compiler, not the
+        // network. Every worker is warmed through the network phase, the first one also directly.
+        System.out.printf(Locale.ROOT, "warming up for %d s…%n", 2 * warmup);
+        throughput(client, directReq, concurrency, warmup);
+        throughput(client, networkReq, concurrency, warmup);
 
+        CpuMeter cpu = new CpuMeter(gateway, workers);
         double directRps = throughput(client, directReq, concurrency, seconds);
+        cpu.report("direct", directRps * seconds);
         double networkRps = throughput(client, networkReq, concurrency, seconds);
+        cpu.report("network", networkRps * seconds);
         System.out.printf(Locale.ROOT, "concurrency %d, %d s each: direct single worker %.0f req/s, network over %d "
                 + "workers %.0f req/s%n", concurrency, seconds, directRps, workers.size(), networkRps);
         System.out.printf(Locale.ROOT, "fan-out efficiency (network req/s × %d) / (direct req/s) = %.2f%n",
@@ -109,6 +117,55 @@ public final class GatewayBenchmark {
         System.out.printf(Locale.ROOT, "concurrency 1, %d requests: slowest worker p50 %.3f ms; network p50 %.3f ms "
                 + "(%.2f×), p90 %.3f ms, p99 %.3f ms%n", latencyRequests, slowestP50, percentile(net, 50),
                 percentile(net, 50) / slowestP50, percentile(net, 90), percentile(net, 99));
+    }
+
+    /**
+     * CPU time each process used during a phase, per request: it tells whether the gateway computes or waits, and
+     * how much of the machine the workers take (on a 2-core machine 8 workers and a gateway share two cores).
+     */
+    private static final class CpuMeter {
+        private final List<ProcessHandle> handles = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private long[] last;
+
+        CpuMeter(ServiceProcess gateway, List<ServiceProcess> workers) {
+            handles.add(ProcessHandle.current());
+            names.add("client+kafka");
+            handles.add(ProcessHandle.of(gateway.pid()).orElseThrow());
+            names.add("gateway");
+            for (ServiceProcess w : workers) {
+                handles.add(ProcessHandle.of(w.pid()).orElseThrow());
+                names.add(w.name());
+            }
+            last = sample();
+        }
+
+        private long[] sample() {
+            long[] ns = new long[handles.size()];
+            for (int i = 0; i < ns.length; i++) {
+                ns[i] = handles.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            }
+            return ns;
+        }
+
+        void report(String phase, double requests) {
+            long[] now = sample();
+            StringBuilder line = new StringBuilder("  CPU ms per " + phase + " request:");
+            double total = 0;
+            double workers = 0;
+            for (int i = 0; i < now.length; i++) {
+                double ms = (now[i] - last[i]) / 1e6 / Math.max(1, requests);
+                total += ms;
+                if (i < 2) {
+                    line.append(String.format(Locale.ROOT, " %s %.3f", names.get(i), ms));
+                } else {
+                    workers += ms;
+                }
+            }
+            line.append(String.format(Locale.ROOT, " workers %.3f, total %.3f", workers, total));
+            System.out.println(line);
+            last = now;
+        }
     }
 
     private static HttpRequest post(String url, byte[] body) {

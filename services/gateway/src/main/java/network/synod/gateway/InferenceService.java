@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import network.synod.core.events.InferenceRecord;
@@ -23,6 +21,7 @@ import network.synod.core.synthesis.TopicState;
 import network.synod.core.verification.Receipt;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * One network inference: ask every worker of the topic at once, wait for each up to its deadline, synthesize
@@ -37,20 +36,12 @@ public class InferenceService {
     @Inject
     MeterRegistry metrics;
 
+    // Unbounded: a record of an answered request is never dropped because Kafka is briefly slower than the
+    // requests; the producer's own buffer (buffer.memory) bounds what waits for the broker.
     @Inject
     @Channel("inferences")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<InferenceRecord> records;
-
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "synod-record-publisher");
-        t.setDaemon(true);
-        return t;
-    });
-
-    @PreDestroy
-    void stop() {
-        publisher.shutdown();
-    }
 
     /** The answer, with every worker's own answer and what failed. */
     public record Result(String requestId, long epoch, NetworkInference inference, SortedMap<String, Double> answers,
@@ -69,9 +60,10 @@ public class InferenceService {
         topic.started();
         List<Uni<WorkerClient.Outcome<WorkerClient.Signed>>> asks = new ArrayList<>();
         List<Uni<WorkerClient.Outcome<SortedMap<String, Double>>>> forecasts = new ArrayList<>();
+        Buffer body = WorkerClient.encode(ctx, id);
         for (WorkerEndpoint w : all) {
             if (!w.forecaster()) {
-                asks.add(WorkerClient.Outcome.of(w.name(), workers.signedForecast(w, ctx, id)));
+                asks.add(WorkerClient.Outcome.of(w.name(), workers.signedForecast(w, body, ctx, id)));
             } else if (!state.recentLosses().isEmpty()) {
                 SortedMap<String, List<Double>> history = new TreeMap<>(state.recentLosses());
                 forecasts.add(WorkerClient.Outcome.of(w.name(), workers.predictLosses(w, ctx, id, history)));
@@ -107,12 +99,12 @@ public class InferenceService {
             throw Problem.unavailable("no worker of topic '" + topic.name() + "' answered: " + failures);
         }
         NetworkInference inference = Synthesizer.infer(topic.params(), state, ctx.lag(1), answers, predicted);
-        // Keyed by topic so that one topic's records stay in order on one partition. Handed to one publishing
-        // thread, so that a Kafka send that blocks (metadata, a full buffer) never holds the event loop; one
-        // thread keeps the records in order.
+        // Keyed by topic so that one topic's records stay in order on one partition. The emitter only queues the
+        // record: the Kafka connector calls the producer on its own sending thread, so a send that blocks
+        // (metadata, a full buffer) never holds the event loop, and no thread of ours is woken per request.
         InferenceRecord record = new InferenceRecord(id, topic.name(), epoch, Instant.now().toString(), inference,
                 failures, new InferenceRecord.Context(ctx.step(), ctx.season(), ctx.window()), receipts);
-        publisher.execute(() -> records.send(KafkaRecord.of(record.topic(), record)));
+        records.send(KafkaRecord.of(record.topic(), record));
         metrics.counter("synod_gateway_inferences_total", "topic", topic.name()).increment();
         return new Result(id, epoch, inference, answers, failures);
     }

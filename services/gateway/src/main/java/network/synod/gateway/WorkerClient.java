@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +46,7 @@ public class WorkerClient {
 
     /** An inferer's forecast for the context; fails if it answers late, with an error, or with no finite number. */
     public Uni<Double> forecast(WorkerEndpoint w, ForecastContext ctx, String requestId) {
-        JsonObject body = request(ctx, requestId);
-        return call(w, body).map(out -> {
+        return call(w, encode(ctx, requestId)).map(out -> {
             JsonArray data = output(out, "forecast");
             if (data.size() != 1) {
                 throw new IllegalStateException("answered " + data.size() + " values, expected 1");
@@ -64,7 +64,15 @@ public class WorkerClient {
      * with a key and its receipt does not hold (the reason names the rule broken).
      */
     public Uni<Signed> signedForecast(WorkerEndpoint w, ForecastContext ctx, String requestId) {
-        JsonObject body = request(ctx, requestId);
+        return signedForecast(w, encode(ctx, requestId), ctx, requestId);
+    }
+
+    /**
+     * As {@link #signedForecast(WorkerEndpoint, ForecastContext, String)} with the request body already encoded by
+     * {@link #encode}: every inferer of a topic gets the same bytes, so a fan-out encodes the window once rather
+     * than once per worker (formatting doubles is most of the gateway's own work per request).
+     */
+    public Uni<Signed> signedForecast(WorkerEndpoint w, Buffer body, ForecastContext ctx, String requestId) {
         return call(w, body).map(out -> {
             JsonArray data = output(out, "forecast");
             if (data.size() != 1) {
@@ -75,6 +83,11 @@ public class WorkerClient {
             return new Signed(v, receipts.check(w, requestId, ctx, v,
                     params == null ? null : params.getJsonObject("receipt")));
         });
+    }
+
+    /** The OIP request body an inferer is asked with. */
+    public static Buffer encode(ForecastContext ctx, String requestId) {
+        return Buffer.newInstance(request(ctx, requestId).toBuffer());
     }
 
     /** A forecaster's predicted log10 loss of each inferer in {@code history}. */
@@ -91,7 +104,7 @@ public class WorkerClient {
         body.getJsonArray("inputs").add(new JsonObject().put("name", "loss_history").put("datatype", "FP64")
                 .put("shape", new JsonArray().add(names.size()).add(h)).put("data", data));
         body.getJsonObject("parameters").put("inferers", String.join(",", names));
-        return call(w, body).map(out -> {
+        return call(w, Buffer.newInstance(body.toBuffer())).map(out -> {
             JsonArray predicted = output(out, "predicted_loss");
             if (predicted.size() != names.size()) {
                 throw new IllegalStateException("predicted " + predicted.size() + " losses for " + names.size()
@@ -105,10 +118,11 @@ public class WorkerClient {
         });
     }
 
-    private Uni<JsonObject> call(WorkerEndpoint w, JsonObject body) {
+    private Uni<JsonObject> call(WorkerEndpoint w, Buffer body) {
         return client.postAbs(w.url() + "/v2/models/" + w.model() + "/infer")
                 .timeout(timeout.toMillis())
-                .sendJsonObject(body)
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(body)
                 .map(r -> {
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.bodyAsString());

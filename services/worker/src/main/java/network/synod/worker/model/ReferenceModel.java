@@ -56,6 +56,11 @@ public final class ReferenceModel implements ServedModel {
     }
 
     @Override
+    public boolean answersInline() {
+        return true;
+    }
+
+    @Override
     public Tensor infer(ModelInput input) {
         int season = input.context().season();
         Forecaster f = bySeason.computeIfAbsent(season, s -> ReferenceForecasters.byKind(kind, s));

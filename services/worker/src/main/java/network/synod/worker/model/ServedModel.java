@@ -24,6 +24,14 @@ public interface ServedModel extends AutoCloseable {
     /** The answer to one request; throws {@link IllegalArgumentException} for input it cannot answer. */
     Tensor infer(ModelInput input);
 
+    /**
+     * Whether {@link #infer} is plain arithmetic that takes microseconds and never blocks, so the server may call
+     * it on its event loop; engine-backed models answer on a worker thread.
+     */
+    default boolean answersInline() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

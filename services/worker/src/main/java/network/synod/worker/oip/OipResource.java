@@ -3,6 +3,8 @@ package network.synod.worker.oip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -97,17 +99,34 @@ public class OipResource {
         return new ModelReady(name, true);
     }
 
+    /**
+     * Plain-arithmetic models answer on the event loop that read the request: they take microseconds, and handing
+     * each request to a worker thread and back costs more than the answer (two thread wake-ups per call, which on
+     * a small shared machine are most of a call's CPU). Engine-backed models may take long and synchronise, so
+     * they answer on the worker pool.
+     */
     @POST
     @Path("/models/{name}/infer")
     @Consumes(MediaType.WILDCARD)
-    public InferenceResponse infer(@PathParam("name") String name, byte[] body) {
+    public Uni<InferenceResponse> infer(@PathParam("name") String name, byte[] body) {
+        ServedModel m;
+        try {
+            m = readyModel(name);
+        } catch (OipException e) {
+            (e.status() == 400 ? refused : failed).increment();
+            throw e;
+        }
+        Uni<InferenceResponse> answer = Uni.createFrom().item(() -> answer(m, body));
+        return m.answersInline() ? answer : answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private InferenceResponse answer(ServedModel m, byte[] body) {
         long start = System.nanoTime();
         try {
-            ServedModel m = readyModel(name);
             InferenceRequestParser.Parsed request = parser.parse(body);
             for (String wanted : request.outputs()) {
                 if (m.outputs().stream().map(TensorSpec::name).noneMatch(wanted::equals)) {
-                    throw OipException.badInput("model " + name + " has no output named '" + wanted + "'");
+                    throw OipException.badInput("model " + runtime.name() + " has no output named '" + wanted + "'");
                 }
             }
             Tensor out;

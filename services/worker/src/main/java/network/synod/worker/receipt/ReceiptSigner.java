@@ -81,8 +81,13 @@ public class ReceiptSigner {
     }
 
     /** Whether to fabricate this answer instead of running the model; always false for an honest worker. */
-    public synchronized boolean fabricate() {
-        return cheatFraction > 0 && cheatRandom.nextDouble() < cheatFraction;
+    public boolean fabricate() {
+        if (cheatFraction <= 0) {
+            return false;
+        }
+        synchronized (this) {
+            return cheatRandom.nextDouble() < cheatFraction;
+        }
     }
 
     /** What a cheater answers instead: the mean of the last two values, cheaper than any declared model. */
