@@ -44,35 +44,30 @@ public class WorkerClient {
         client.close();
     }
 
-    /** An inferer's forecast for the context; fails if it answers late, with an error, or with no finite number. */
-    public Uni<Double> forecast(WorkerEndpoint w, ForecastContext ctx, String requestId) {
-        return call(w, encode(ctx, requestId)).map(out -> {
-            JsonArray data = output(out, "forecast");
-            if (data.size() != 1) {
-                throw new IllegalStateException("answered " + data.size() + " values, expected 1");
-            }
-            return finite(data.getValue(0));
-        });
-    }
-
     /** An inferer's answer with its receipt, checked by {@link ReceiptVerifier} (null if the worker signs none). */
     public record Signed(double value, Receipt receipt) {
     }
 
     /**
-     * An inferer's forecast and its receipt; fails like {@link #forecast}, and also when the worker is registered
-     * with a key and its receipt does not hold (the reason names the rule broken).
+     * A revealed answer: what the caller uses, the raw values the worker committed to, and the salt that opens the
+     * commitment (null for an answer given without commit-reveal).
      */
-    public Uni<Signed> signedForecast(WorkerEndpoint w, ForecastContext ctx, String requestId) {
-        return signedForecast(w, encode(ctx, requestId), ctx, requestId);
+    public record Revealed<T>(T value, double[] values, String salt) {
+    }
+
+    /** The OIP request body an inferer is asked with; {@code phase} is null, {@code commit} or {@code reveal}. */
+    public static Buffer encode(ForecastContext ctx, String requestId, String phase) {
+        return Buffer.newInstance(request(ctx, requestId, phase).toBuffer());
     }
 
     /**
-     * As {@link #signedForecast(WorkerEndpoint, ForecastContext, String)} with the request body already encoded by
-     * {@link #encode}: every inferer of a topic gets the same bytes, so a fan-out encodes the window once rather
-     * than once per worker (formatting doubles is most of the gateway's own work per request).
+     * An inferer's forecast and its receipt, for a body made by {@link #encode} (every inferer of a topic gets the
+     * same bytes, so a fan-out formats the window once rather than once per worker). Fails if the worker answers
+     * late, with an error, or with no finite number, or when it is registered with a key and its receipt does not
+     * hold (the reason names the rule broken).
      */
-    public Uni<Signed> signedForecast(WorkerEndpoint w, Buffer body, ForecastContext ctx, String requestId) {
+    public Uni<Revealed<Signed>> signedForecast(WorkerEndpoint w, Buffer body, ForecastContext ctx,
+            String requestId) {
         return call(w, body).map(out -> {
             JsonArray data = output(out, "forecast");
             if (data.size() != 1) {
@@ -80,42 +75,75 @@ public class WorkerClient {
             }
             double v = finite(data.getValue(0));
             JsonObject params = out.getJsonObject("parameters");
-            return new Signed(v, receipts.check(w, requestId, ctx, v,
+            Signed signed = new Signed(v, receipts.check(w, requestId, ctx, v,
                     params == null ? null : params.getJsonObject("receipt")));
+            return new Revealed<>(signed, new double[] {v}, parameter(out, "salt"));
         });
     }
 
-    /** The OIP request body an inferer is asked with. */
-    public static Buffer encode(ForecastContext ctx, String requestId) {
-        return Buffer.newInstance(request(ctx, requestId).toBuffer());
+    /** A commitment and the worker id it binds. */
+    public record Committed(String hash, String worker) {
     }
 
-    /** A forecaster's predicted log10 loss of each inferer in {@code history}. */
-    public Uni<SortedMap<String, Double>> predictLosses(WorkerEndpoint w, ForecastContext ctx, String requestId,
-            SortedMap<String, List<Double>> history) {
-        JsonObject body = request(ctx, requestId);
-        List<String> names = new ArrayList<>(history.keySet());
+    /**
+     * A worker's commitment to its answer, asked with a {@code commit} body; the answer itself stays with it. A
+     * worker registered with a key must commit under its registered name, as it signs receipts under it.
+     */
+    public Uni<Committed> commit(WorkerEndpoint w, Buffer body) {
+        return call(w, body).map(out -> {
+            String hash = parameter(out, "commitment");
+            if (hash == null || hash.isBlank()) {
+                throw new IllegalStateException("asked to commit, answered no commitment");
+            }
+            String worker = parameter(out, "worker");
+            if (worker == null || worker.isBlank()) {
+                throw new IllegalStateException("committed without naming the worker the commitment binds");
+            }
+            if (w.publicKey() != null && !w.name().equals(worker)) {
+                throw new IllegalStateException("committed as '" + worker + "' but registered as '" + w.name() + "'");
+            }
+            return new Committed(hash, worker);
+        });
+    }
+
+    /** The body a forecaster is asked with: the context and the recent log10 losses of each inferer. */
+    public static Buffer lossRequest(ForecastContext ctx, String requestId, SortedMap<String, List<Double>> history,
+            String phase) {
+        JsonObject body = request(ctx, requestId, phase);
         int h = history.values().stream().mapToInt(List::size).min().orElse(0);
         JsonArray data = new JsonArray();
-        for (String n : names) {
-            List<Double> losses = history.get(n);
+        for (List<Double> losses : history.values()) {
             losses.subList(losses.size() - h, losses.size()).forEach(data::add);
         }
         body.getJsonArray("inputs").add(new JsonObject().put("name", "loss_history").put("datatype", "FP64")
-                .put("shape", new JsonArray().add(names.size()).add(h)).put("data", data));
-        body.getJsonObject("parameters").put("inferers", String.join(",", names));
-        return call(w, Buffer.newInstance(body.toBuffer())).map(out -> {
+                .put("shape", new JsonArray().add(history.size()).add(h)).put("data", data));
+        body.getJsonObject("parameters").put("inferers", String.join(",", history.keySet()));
+        return Buffer.newInstance(body.toBuffer());
+    }
+
+    /** A forecaster's predicted log10 loss of each inferer named in the {@link #lossRequest} body. */
+    public Uni<Revealed<SortedMap<String, Double>>> predictLosses(WorkerEndpoint w, Buffer body,
+            List<String> inferers) {
+        return call(w, body).map(out -> {
             JsonArray predicted = output(out, "predicted_loss");
-            if (predicted.size() != names.size()) {
-                throw new IllegalStateException("predicted " + predicted.size() + " losses for " + names.size()
+            if (predicted.size() != inferers.size()) {
+                throw new IllegalStateException("predicted " + predicted.size() + " losses for " + inferers.size()
                         + " inferers");
             }
             SortedMap<String, Double> result = new TreeMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                result.put(names.get(i), finite(predicted.getValue(i)));
+            double[] values = new double[inferers.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = finite(predicted.getValue(i));
+                result.put(inferers.get(i), values[i]);
             }
-            return result;
+            return new Revealed<>(result, values, parameter(out, "salt"));
         });
+    }
+
+    private static String parameter(JsonObject answer, String name) {
+        JsonObject params = answer == null ? null : answer.getJsonObject("parameters");
+        Object v = params == null ? null : params.getValue(name);
+        return v instanceof String text ? text : null;
     }
 
     private Uni<JsonObject> call(WorkerEndpoint w, Buffer body) {
@@ -131,13 +159,17 @@ public class WorkerClient {
                 });
     }
 
-    private static JsonObject request(ForecastContext ctx, String requestId) {
+    private static JsonObject request(ForecastContext ctx, String requestId, String phase) {
         JsonArray window = new JsonArray();
         for (double v : ctx.window()) {
             window.add(v);
         }
+        JsonObject parameters = new JsonObject().put("step", ctx.step()).put("season", ctx.season());
+        if (phase != null) {
+            parameters.put("phase", phase);
+        }
         return new JsonObject().put("id", requestId)
-                .put("parameters", new JsonObject().put("step", ctx.step()).put("season", ctx.season()))
+                .put("parameters", parameters)
                 .put("inputs", new JsonArray().add(new JsonObject().put("name", "window").put("datatype", "FP64")
                         .put("shape", new JsonArray().add(window.size())).put("data", window)));
     }

@@ -2,6 +2,7 @@ package network.synod.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -107,6 +108,39 @@ class ReceiptsAndQuarantineTest {
         assertEquals(WINDOW.length, record.context().window().length);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("synod_gateway_receipt_rejections_total{reason=\"bad-signature\",worker=\"tampered\""));
+    }
+
+    @Test
+    void onACommitRevealTopicAnAnswerThatDoesNotOpenItsCommitmentIsRefused() throws Exception {
+        SigningWorkerServer a = new SigningWorkerServer("cr-honest", SigningWorkerServer.Mode.HONEST);
+        SigningWorkerServer switched = new SigningWorkerServer("cr-switched", SigningWorkerServer.Mode.SWITCHED);
+        SigningWorkerServer plain = new SigningWorkerServer("cr-plain", SigningWorkerServer.Mode.NO_COMMITMENT);
+        try {
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("mode", "allora", "commitReveal", true))
+                    .put("/v1/admin/topics/committed").then().statusCode(200)
+                    .body("spec.commitReveal", equalTo(true));
+            for (SigningWorkerServer w : List.of(a, switched, plain)) {
+                given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(w.registration())
+                        .put("/v1/admin/topics/committed/workers/" + w.name).then().statusCode(200);
+            }
+            ask("committed", 1).then().statusCode(200)
+                    .body("workers", hasSize(1))
+                    .body("workers[0].id", equalTo("cr-honest"))
+                    .body("value", equalTo((float) WINDOW[WINDOW.length - 1]))
+                    .body("failed.cr-switched", containsString("does not open its commitment"))
+                    .body("failed.cr-plain", containsString("no commitment"));
+            // Each worker was asked twice (commit, then reveal), except the one that never committed.
+            assertEquals(2, a.calls.get());
+            assertEquals(2, switched.calls.get());
+            assertEquals(1, plain.calls.get());
+            InferenceRecord record = awaitRecord("committed", 1);
+            assertEquals(List.of("cr-honest"), List.copyOf(record.receipts().keySet()));
+        } finally {
+            a.close();
+            switched.close();
+            plain.close();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import network.synod.core.verification.Commitment;
 import network.synod.core.verification.Hashes;
 import network.synod.core.verification.Receipt;
 import network.synod.core.verification.Signatures;
@@ -22,7 +23,11 @@ import network.synod.core.verification.Signatures;
 /** An OIP worker answering the window's last value with a receipt, honest or broken in one chosen way. */
 final class SigningWorkerServer implements AutoCloseable {
 
-    enum Mode { HONEST, TAMPERED, REPLAYED, BORROWED, WRONG_DIGEST }
+    /**
+     * How it answers. SWITCHED commits to its answer and then reveals another one (as a worker that changes its
+     * answer after seeing others' would); NO_COMMITMENT answers a commit request with its answer instead.
+     */
+    enum Mode { HONEST, TAMPERED, REPLAYED, BORROWED, WRONG_DIGEST, SWITCHED, NO_COMMITMENT }
 
     static final String DIGEST = Hashes.sha256Hex("synod-reference/last");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,10 +69,20 @@ final class SigningWorkerServer implements AutoCloseable {
         long step = req.path("parameters").path("step").asLong();
         int season = req.path("parameters").path("season").asInt();
         double v = window[window.length - 1];
+        String phase = req.path("parameters").path("phase").asText(null);
+        String salt = Hashes.sha256Hex("salt/" + name + "/" + id).substring(0, 32);
+        if ("commit".equals(phase) && mode != Mode.NO_COMMITMENT) {
+            reply(ex, Map.of("model_name", "model", "id", id, "outputs", List.of(), "parameters",
+                    Map.of("commitment", Commitment.hash(new double[] {v}, salt, name, id), "worker", name)));
+            return;
+        }
+        if ("reveal".equals(phase) && mode == Mode.SWITCHED) {
+            v = v + 0.5;
+        }
         Receipt honest = new Receipt(DIGEST, Hashes.inputHash(id, step, season, window), Hashes.outputHash(v), name,
                 Instant.now().toString(), null);
         Receipt r = switch (mode) {
-            case HONEST -> Signatures.sign(honest, key.getPrivate());
+            case HONEST, SWITCHED, NO_COMMITMENT -> Signatures.sign(honest, key.getPrivate());
             case TAMPERED -> {
                 // Signed for one value, then the output hash edited to match a different answer.
                 v = v + 1;
@@ -81,9 +96,14 @@ final class SigningWorkerServer implements AutoCloseable {
             case WRONG_DIGEST -> Signatures.sign(new Receipt(Hashes.sha256Hex("a cheaper model"), honest.inputHash(),
                     honest.outputHash(), name, honest.time(), null), key.getPrivate());
         };
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("model_name", "model", "id", id,
+        reply(ex, Map.of("model_name", "model", "id", id,
                 "outputs", List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1),
-                        "data", List.of(v))), "parameters", Map.of("receipt", r)));
+                        "data", List.of(v))), "parameters",
+                "reveal".equals(phase) ? Map.of("receipt", r, "salt", salt) : Map.of("receipt", r)));
+    }
+
+    private static void reply(HttpExchange ex, Map<String, Object> body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -192,4 +192,46 @@ class OipEndpointsTest {
     private static void bad(String body, String messagePart) {
         Oip.post("model", body).then().statusCode(400).body("error", containsString(messagePart));
     }
+
+    private static String phased(String id, String phase) {
+        return """
+                {"id": "%s", "parameters": {"step": 3, "season": 12, "phase": "%s"},
+                 "inputs": [{"name": "window", "datatype": "FP64", "shape": [3], "data": [1.5, 2.5, 4.25]}]}"""
+                .formatted(id, phase);
+    }
+
+    @Test
+    void commitHidesTheAnswerAndTheRevealOpensTheCommitment() {
+        io.restassured.response.Response commit = given().contentType("application/json")
+                .body(phased("round-1", "commit")).post("/v2/models/model/infer");
+        commit.then().statusCode(200).body("outputs", hasSize(0))
+                .body("parameters.commitment", matchesPattern("[0-9a-f]{64}"))
+                .body("parameters.receipt", nullValue());
+        String commitment = commit.path("parameters.commitment");
+        String worker = commit.path("parameters.worker");
+
+        io.restassured.response.Response reveal = given().contentType("application/json")
+                .body(phased("round-1", "reveal")).post("/v2/models/model/infer");
+        reveal.then().statusCode(200).body("outputs[0].data[0]", equalTo(4.25f))
+                .body("parameters.salt", matchesPattern("[0-9a-f]{32}"))
+                .body("parameters.receipt.signature", notNullValue());
+        String salt = reveal.path("parameters.salt");
+        org.junit.jupiter.api.Assertions.assertEquals(commitment, network.synod.core.verification.Commitment.hash(
+                new double[] {4.25}, salt, worker, "round-1"), "the revealed answer and salt open the commitment");
+        org.junit.jupiter.api.Assertions.assertNotEquals(commitment, network.synod.core.verification.Commitment
+                .hash(new double[] {4.25}, salt, worker, "round-2"), "a commitment binds its round");
+
+        // Another round gets another salt, so equal answers do not give equal commitments.
+        String other = given().contentType("application/json").body(phased("round-2", "commit"))
+                .post("/v2/models/model/infer").path("parameters.commitment");
+        org.junit.jupiter.api.Assertions.assertNotEquals(commitment, other);
+    }
+
+    @Test
+    void anUnknownPhaseOrARoundWithoutAnIdIsBadInput() {
+        given().contentType("application/json").body(phased("r", "peek")).post("/v2/models/model/infer")
+                .then().statusCode(400).body("error", containsString("parameters.phase"));
+        given().contentType("application/json").body(phased("", "commit")).post("/v2/models/model/infer")
+                .then().statusCode(400).body("error", containsString("id"));
+    }
 }

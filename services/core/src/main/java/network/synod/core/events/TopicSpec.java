@@ -11,11 +11,24 @@ import network.synod.core.synthesis.TopicParams;
  * @param lossFunction {@code mse}, {@code mae} or {@code logloss}
  * @param mode {@code allora} or {@code synod} (the default: it measured better, see docs/benchmarks.md)
  * @param reputerQuorum how many reputers' ground truths close an epoch
+ * @param commitReveal whether inferers commit to a salted hash of their answer before revealing it (forecasters
+ *                     always do); off by default, since it costs a second round trip per request
  */
 public record TopicSpec(String lossFunction, String mode, Integer season, Double alpha, Double p, Double c,
-        Double epsilon, Double lossFloor, Integer reputerQuorum) {
+        Double epsilon, Double lossFloor, Integer reputerQuorum, Boolean commitReveal) {
 
     public static final String DEFAULT_MODE = "synod";
+
+    /** A spec without commit-reveal for inferers. */
+    public TopicSpec(String lossFunction, String mode, Integer season, Double alpha, Double p, Double c,
+            Double epsilon, Double lossFloor, Integer reputerQuorum) {
+        this(lossFunction, mode, season, alpha, p, c, epsilon, lossFloor, reputerQuorum, null);
+    }
+
+    /** Whether this topic's inferers commit before they reveal. */
+    public boolean inferersCommit() {
+        return Boolean.TRUE.equals(commitReveal);
+    }
 
     public TopicParams toParams() {
         TopicParams d = TopicParams.defaults(SynthesisMode.fromId(mode == null ? DEFAULT_MODE : mode),
@@ -41,6 +54,6 @@ public record TopicSpec(String lossFunction, String mode, Integer season, Double
     public TopicSpec normalised() {
         TopicParams t = toParams();
         return new TopicSpec(t.loss().id(), t.mode().id(), t.season(), t.alpha(), t.p(), t.c(), t.epsilon(),
-                t.lossFloor(), quorum());
+                t.lossFloor(), quorum(), inferersCommit());
     }
 }

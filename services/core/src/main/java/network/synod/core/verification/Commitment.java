@@ -60,6 +60,14 @@ public final class Commitment {
     }
 
     public synchronized Outcome reveal(String answerer, double[] values, String salt) {
+        return reveal(answerer, answerer, values, salt);
+    }
+
+    /**
+     * A reveal by {@code answerer} whose commitment binds the identity {@code hashedAs}: the worker's own id, when
+     * the gateway knows it under another registered name (a worker without a key has no identity to enforce).
+     */
+    public synchronized Outcome reveal(String answerer, String hashedAs, double[] values, String salt) {
         String committed = commitments.get(answerer);
         if (committed == null) {
             return Outcome.NO_COMMITMENT;
@@ -67,7 +75,7 @@ public final class Commitment {
         if (revealed.containsKey(answerer)) {
             return Outcome.ALREADY_REVEALED;
         }
-        if (!committed.equals(hash(values, salt, answerer, round))) {
+        if (!committed.equals(hash(values, salt, hashedAs, round))) {
             return Outcome.MISMATCH;
         }
         revealed.put(answerer, values.clone());

@@ -37,8 +37,11 @@ public final class InferenceRequestParser {
         this.maxElements = maxElements;
     }
 
-    /** The parsed request and the output names it asked for (empty = all). */
-    public record Parsed(String id, ModelInput input, List<String> outputs) {
+    /**
+     * The parsed request, the output names it asked for (empty = all), and its commit-reveal phase:
+     * {@code null} for a plain answer, {@code commit} or {@code reveal} (docs/contracts.md).
+     */
+    public record Parsed(String id, ModelInput input, List<String> outputs, String phase) {
     }
 
     public Parsed parse(byte[] body) {
@@ -76,8 +79,15 @@ public final class InferenceRequestParser {
         int season = (int) integer(parameters, "season", 0, Integer.MAX_VALUE);
         long step = integer(parameters, "step", window.data().length, Long.MAX_VALUE);
         String inferers = parameters.hasNonNull("inferers") ? parameters.get("inferers").asText() : null;
+        String phase = parameters.hasNonNull("phase") ? parameters.get("phase").asText() : null;
+        if (phase != null && !phase.equals(CommitReveal.COMMIT) && !phase.equals(CommitReveal.REVEAL)) {
+            throw OipException.badInput("parameters.phase must be 'commit' or 'reveal', got '" + phase + "'");
+        }
+        if (phase != null && (id == null || id.isBlank())) {
+            throw OipException.badInput("a commit or reveal needs the request 'id' that names the round");
+        }
         ForecastContext context = new ForecastContext(step, window.data(), season);
-        return new Parsed(id, new ModelInput(context, tensors, inferers), outputs(root.get("outputs")));
+        return new Parsed(id, new ModelInput(context, tensors, inferers), outputs(root.get("outputs")), phase);
     }
 
     private Map<String, Tensor> tensors(JsonNode inputs) {

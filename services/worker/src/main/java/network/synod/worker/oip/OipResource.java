@@ -44,10 +44,13 @@ public class OipResource {
     private final Counter refused;
     private final Counter failed;
     private final ReceiptSigner signer;
+    private final CommitReveal commitReveal;
 
-    public OipResource(ModelRuntime runtime, ModelSettings settings, MeterRegistry registry, ReceiptSigner signer) {
+    public OipResource(ModelRuntime runtime, ModelSettings settings, MeterRegistry registry, ReceiptSigner signer,
+            CommitReveal commitReveal) {
         this.runtime = runtime;
         this.signer = signer;
+        this.commitReveal = commitReveal;
         this.parser = new InferenceRequestParser(settings.maxWindow());
         String model = settings.name();
         this.latency = Timer.builder("synod.worker.inference")
@@ -130,8 +133,11 @@ public class OipResource {
                 }
             }
             Tensor out;
+            double[] kept = CommitReveal.REVEAL.equals(request.phase()) ? commitReveal.committedAnswer(request.id())
+                    : null;
             try {
-                out = signer.fabricate() && m.outputs().get(0).name().equals("forecast")
+                out = kept != null ? new Tensor(m.outputs().get(0).name(), "FP64", new long[] {kept.length}, kept)
+                        : signer.fabricate() && m.outputs().get(0).name().equals("forecast")
                         ? new Tensor("forecast", "FP64", new long[] {1},
                                 new double[] {ReceiptSigner.cheapAnswer(request.input().context())})
                         : m.infer(request.input());
@@ -139,8 +145,16 @@ public class OipResource {
                 throw OipException.badInput(e.getMessage());
             }
             succeeded.increment();
+            if (CommitReveal.COMMIT.equals(request.phase())) {
+                // The answer stays here until the reveal: the caller learns only the commitment.
+                return new InferenceResponse(runtime.name(), request.id(), List.of(),
+                        Map.of("commitment", commitReveal.commit(request.id(), out.data()), "worker", signer.worker()));
+            }
+            Object receipt = signer.sign(m, request.id(), request.input().context(), out.data());
             return new InferenceResponse(runtime.name(), request.id(), List.of(out),
-                    Map.of("receipt", signer.sign(m, request.id(), request.input().context(), out.data())));
+                    CommitReveal.REVEAL.equals(request.phase())
+                            ? Map.of("receipt", receipt, "salt", commitReveal.salt(request.id()))
+                            : Map.of("receipt", receipt));
         } catch (OipException e) {
             (e.status() == 400 ? refused : failed).increment();
             throw e;

@@ -62,6 +62,11 @@ public class ReceiptSigner {
         return worker;
     }
 
+    /** A secret for another purpose, derived from the private key and a label (so it is shared by replicas). */
+    public byte[] derivedKey(String label) {
+        return Hashes.hmacSha256(privateKey.getEncoded(), label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public String publicKey() {
         return Signatures.encode(publicKey);
     }
