@@ -133,7 +133,7 @@ public class InferenceService {
                 }
                 lossBody = lossBody != null ? lossBody : WorkerClient.lossRequest(ctx, id, history, REVEAL);
                 forecasters.add(Outcome.of(w.name(), workers.predictLosses(w, lossBody,
-                        List.copyOf(history.keySet())).map(r -> opened(round, w.name(), hashedAs, r))));
+                        List.copyOf(history.keySet()), ctx, id).map(r -> opened(round, w.name(), hashedAs, r))));
             }
         }
         return Uni.combine().all().unis(all(inferers), all(forecasters)).asTuple()

@@ -40,6 +40,11 @@ public class ReceiptVerifier {
 
     /** The verified receipt, or null for a worker registered without a key that sent none. */
     Receipt check(WorkerEndpoint w, String requestId, ForecastContext ctx, double value, JsonObject json) {
+        return check(w, requestId, ctx, new double[] {value}, json);
+    }
+
+    /** As above for an answer of several values (a forecaster's predicted losses, in the order it gave them). */
+    Receipt check(WorkerEndpoint w, String requestId, ForecastContext ctx, double[] values, JsonObject json) {
         if (w.publicKey() == null) {
             return null;
         }
@@ -48,7 +53,7 @@ public class ReceiptVerifier {
                 json.getString("signature"));
         ReceiptCheck.Result result = checker().check(r, new ReceiptCheck.Expected(w.name(),
                 keys.computeIfAbsent(w.publicKey(), Signatures::publicKey), w.modelDigest(),
-                Hashes.inputHash(requestId, ctx.step(), ctx.season(), ctx.window()), new double[] {value}),
+                Hashes.inputHash(requestId, ctx.step(), ctx.season(), ctx.window()), values),
                 Instant.now());
         if (!result.ok()) {
             metrics.counter("synod_gateway_receipt_rejections_total", "worker", w.name(), "reason",

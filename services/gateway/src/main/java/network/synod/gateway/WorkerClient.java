@@ -121,9 +121,13 @@ public class WorkerClient {
         return Buffer.newInstance(body.toBuffer());
     }
 
-    /** A forecaster's predicted log10 loss of each inferer named in the {@link #lossRequest} body. */
+    /**
+     * A forecaster's predicted log10 loss of each inferer named in the {@link #lossRequest} body; a forecaster
+     * registered with a key must sign its answer like an inferer (its receipt is checked here, not kept in the
+     * record: audits re-execute inferers' answers).
+     */
     public Uni<Revealed<SortedMap<String, Double>>> predictLosses(WorkerEndpoint w, Buffer body,
-            List<String> inferers) {
+            List<String> inferers, ForecastContext ctx, String requestId) {
         return call(w, body).map(out -> {
             JsonArray predicted = output(out, "predicted_loss");
             if (predicted.size() != inferers.size()) {
@@ -136,6 +140,8 @@ public class WorkerClient {
                 values[i] = finite(predicted.getValue(i));
                 result.put(inferers.get(i), values[i]);
             }
+            JsonObject params = out.getJsonObject("parameters");
+            receipts.check(w, requestId, ctx, values, params == null ? null : params.getJsonObject("receipt"));
             return new Revealed<>(result, values, parameter(out, "salt"));
         });
     }
