@@ -58,6 +58,10 @@ class PlacementBenchmark {
                 default -> demands.add(new GpuDemand(w, 0, null, null, null, null, null, null, 1, null));
             }
         }
+        // The first pass runs cold: the benchmark profile gives each benchmark class a fresh JVM, so this is the first
+        // time the placement classes run (interpreted, then JIT-compiled while the pass goes). The later passes show
+        // the warmed-up cost. Both are wall-clock times; thread CPU time is reported alongside to show how much of the
+        // wall time a busy machine added.
         Placer placer = new Placer(PlacementPolicy.BIN_PACK);
         long[] millis = new long[7];
         long[] cpuMillis = new long[7];
@@ -71,17 +75,19 @@ class PlacementBenchmark {
             cpuMillis[run] = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
         }
         long scheduled = result.values().stream().filter(Placement::scheduled).count();
-        long[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        long[] cpuSorted = cpuMillis.clone();
-        Arrays.sort(cpuSorted);
-        System.out.printf("PLACEMENT BENCHMARK: 10000 workers, 1000 nodes, %d scheduled: wall first %d ms, median %d ms;"
-                + " thread CPU first %d ms, median %d ms; load average %.1f%n", scheduled, millis[0],
-                sorted[sorted.length / 2], cpuMillis[0], cpuSorted[cpuSorted.length / 2],
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        // Wall time on a machine shared with other builds measures the neighbours; the pass's own CPU time does not.
-        assertTrue(cpuMillis[0] <= 1000, "first pass used " + cpuMillis[0] + " ms of CPU");
-        assertTrue(sorted[sorted.length / 2] <= 1000, "median pass took " + sorted[sorted.length / 2] + " ms");
+        long[] warm = Arrays.copyOfRange(millis, 1, millis.length);
+        Arrays.sort(warm);
+        long[] warmCpu = Arrays.copyOfRange(cpuMillis, 1, cpuMillis.length);
+        Arrays.sort(warmCpu);
+        long warmMedian = warm[warm.length / 2];
+        System.out.printf("PLACEMENT BENCHMARK: 10000 workers, 1000 nodes, %d scheduled: wall cold first pass %d ms,"
+                + " warmed passes median %d ms (max %d ms); thread CPU first %d ms, warmed median %d ms;"
+                + " load average %.1f on %d CPUs%n", scheduled, millis[0], warmMedian, warm[warm.length - 1],
+                cpuMillis[0], warmCpu[warmCpu.length / 2],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        assertTrue(millis[0] <= 1000, "cold first pass took " + millis[0] + " ms wall clock");
+        assertTrue(warmMedian <= 1000, "warmed pass took " + warmMedian + " ms wall clock (median)");
         assertTrue(scheduled > 9000, "scheduled " + scheduled);
     }
 }
