@@ -63,6 +63,15 @@ public final class PlacementInputs {
         return result;
     }
 
+    /**
+     * Whether a pod can take GPU capacity that placement must subtract: it requests {@code nvidia.com/*} resources
+     * and is not a Synod worker (workers are charged by their placement).
+     */
+    public static boolean countsAgainstCapacity(Pod pod) {
+        return pod != null && pod.getSpec() != null && pod.getMetadata() != null && !ownedBySynod(pod)
+                && !gpuRequests(pod).isEmpty();
+    }
+
     /** GPU extended resources a pod requests (limits when requests are absent, as the device plugin allows). */
     static Map<String, Long> gpuRequests(Pod pod) {
         Map<String, Long> sum = new HashMap<>();

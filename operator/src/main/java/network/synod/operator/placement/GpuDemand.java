@@ -19,6 +19,14 @@ import java.util.Map;
 public record GpuDemand(String worker, int gpuCount, String product, Integer minMemoryMiB, String migProfile,
         Double fraction, String poolName, Map<String, String> poolSelector, int replicas, String currentPool) {
 
+    /**
+     * Whether this demand takes capacity from nodes (whole GPUs, MIG slices or time slices). A demand that does not
+     * neither depends on nor changes what other workers get, so a pass may leave it out.
+     */
+    public boolean needsCapacity() {
+        return !cpuOnly();
+    }
+
     boolean cpuOnly() {
         return gpuCount <= 0 && migProfile == null && fraction == null;
     }

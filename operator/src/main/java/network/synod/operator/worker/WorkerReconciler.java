@@ -2,16 +2,19 @@ package network.synod.operator.worker;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -40,6 +43,7 @@ import network.synod.operator.api.ScalingSpec;
 import network.synod.operator.api.SynodApi;
 import network.synod.operator.api.Worker;
 import network.synod.operator.api.WorkerStatus;
+import network.synod.operator.capacity.ClusterCapacity;
 import network.synod.operator.capacity.PlacementInputs;
 import network.synod.operator.gateway.GatewayClient;
 import network.synod.operator.gateway.GatewayException;
@@ -65,16 +69,33 @@ import network.synod.operator.scaling.ScalingDecision;
 public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     private final OperatorConfig config;
     private final GatewayClient gateway;
+    /** Topic demand read from the gateway, shared by the workers of a topic for a fraction of the scaling interval. */
+    private final TopicDemandCache topics;
     private final MeterRegistry meters;
     private final Placer placer;
+    /** Pools, offers and free node capacity, rebuilt only after a relevant Node, Pod or GpuPool event. */
+    private final ClusterCapacity capacity = new ClusterCapacity();
+    /** The last placement pass; reused while capacity and every capacity-taking worker's demand are unchanged. */
+    private final AtomicReference<Pass> lastPass = new AtomicReference<>();
     private InformerEventSource<Node, Worker> nodes;
     private InformerEventSource<Pod, Worker> pods;
     private InformerEventSource<GpuPool, Worker> pools;
+
+    /**
+     * A placement pass and what it was computed from.
+     *
+     * @param capacityVersion the {@link ClusterCapacity} version it used
+     * @param demands         the demands it placed, by worker key
+     * @param placements      its outcome, by worker key
+     */
+    private record Pass(long capacityVersion, Map<String, GpuDemand> demands, Map<String, Placement> placements) {
+    }
 
     @Inject
     public WorkerReconciler(OperatorConfig config, SynodClients clients, MeterRegistry meters) {
         this.config = config;
         this.gateway = clients.gateway();
+        this.topics = new TopicDemandCache(gateway, TopicDemandCache.maxAgeFor(config.scalingInterval()));
         this.meters = meters;
         this.placer = new Placer(config.policy());
     }
@@ -82,18 +103,48 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     @Override
     public List<EventSource<?, Worker>> prepareEventSources(EventSourceContext<Worker> context) {
         IndexerResourceCache<Worker> workers = context.getPrimaryCache();
-        // Capacity changes wake only the workers still waiting for a place; placed workers never move.
-        nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, Worker.class)
+        // Capacity changes wake only the workers still waiting for a place; placed workers never move. Node updates
+        // that change nothing placement reads (heartbeats, conditions) and GpuPool status updates wake nobody.
+        nodes = tracked(InformerEventSourceConfiguration.from(Node.class, Worker.class)
                 .withName("nodes").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(node -> unscheduled(workers)).build(), context);
-        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Worker.class)
+                .withOnUpdateFilter((now, old) -> ClusterCapacity.nodeChanged(old, now))
+                .withSecondaryToPrimaryMapper(node -> unscheduled(workers)).build(), context, ClusterCapacity::nodeChanged);
+        pods = tracked(InformerEventSourceConfiguration.from(Pod.class, Worker.class)
                 .withName("pods").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(pod -> holdsGpus(pod) ? unscheduled(workers) : Set.of()).build(), context);
-        pools = new InformerEventSource<>(InformerEventSourceConfiguration.from(GpuPool.class, Worker.class)
+                .withSecondaryToPrimaryMapper(pod -> holdsGpus(pod) ? unscheduled(workers) : Set.of()).build(), context,
+                ClusterCapacity::podChanged);
+        pools = tracked(InformerEventSourceConfiguration.from(GpuPool.class, Worker.class)
                 .withName("pools").withWatchAllNamespaces()
+                .withOnUpdateFilter((now, old) -> ClusterCapacity.poolChanged(old, now))
                 .withSecondaryToPrimaryMapper(pool -> unscheduledOrOn(workers, pool.getMetadata().getName())).build(),
-                context);
+                context, ClusterCapacity::poolChanged);
         return List.of(nodes, pods, pools);
+    }
+
+    /** An informer event source that also tells {@link #capacity} when an event changes what placement reads. */
+    private <R extends HasMetadata> InformerEventSource<R, Worker> tracked(InformerEventSourceConfiguration<R> configuration,
+            EventSourceContext<Worker> context, BiPredicate<R, R> changesCapacity) {
+        return new InformerEventSource<>(configuration, context) {
+            @Override
+            public void onAdd(R resource) {
+                capacity.changed();
+                super.onAdd(resource);
+            }
+
+            @Override
+            public void onUpdate(R old, R now) {
+                if (changesCapacity.test(old, now)) {
+                    capacity.changed();
+                }
+                super.onUpdate(old, now);
+            }
+
+            @Override
+            public synchronized void onDelete(R resource, boolean deletedFinalStateUnknown) {
+                capacity.changed();
+                super.onDelete(resource, deletedFinalStateUnknown);
+            }
+        };
     }
 
     @Override
@@ -153,17 +204,11 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.unscheduledRetry());
     }
 
-    /** Runs a placement pass over all workers and applies this worker's result to its status. */
+    /** Places the worker (see {@link #placement}) and applies the result to its status. */
     private boolean place(Worker worker, WorkerStatus status, Context<Worker> context, WorkerStatusAggregator aggregator) {
-        String self = PlacementInputs.key(worker);
-        List<GpuDemand> demands = new ArrayList<>();
-        demands.add(PlacementInputs.demand(worker));
-        context.getPrimaryCache().list(w -> w.getSpec() != null && w.getSpec().getExternalEndpoint() == null
-                && !self.equals(PlacementInputs.key(w)) && WorkerSpecValidator.problems(w.getSpec()).isEmpty())
-                .forEach(w -> demands.add(PlacementInputs.demand(w)));
-        List<GpuPool> poolList = pools.list().toList();
-        var capacity = PlacementInputs.nodes(nodes.list().toList(), pods.list().toList());
-        Placement placement = placer.place(PlacementInputs.offers(poolList), capacity, demands).get(self);
+        ClusterCapacity.Snapshot cluster = capacity.snapshot(() -> nodes.list().toList(), () -> pods.list().toList(),
+                () -> pools.list().toList());
+        Placement placement = placement(worker, context, cluster);
         aggregator.scheduled(placement);
         if (!placement.scheduled()) {
             status.setPlacement(null);
@@ -171,8 +216,43 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             return false;
         }
         status.setPool(placement.pool());
-        status.setPlacement(placementStatus(placement, poolList));
+        status.setPlacement(placementStatus(placement, cluster.pools()));
         return true;
+    }
+
+    /**
+     * This worker's outcome of a placement pass over all workers. Only workers that take capacity (GPUs, MIG or time
+     * slices) can change each other's outcome, so a CPU-only worker is placed on its own, and a GPU worker's pass
+     * covers the capacity-taking workers only. The pass is shared: while capacity and those workers' demands are
+     * unchanged, reconciles reuse the last pass instead of running their own.
+     */
+    private Placement placement(Worker worker, Context<Worker> context, ClusterCapacity.Snapshot cluster) {
+        GpuDemand own = PlacementInputs.demand(worker);
+        if (!own.needsCapacity()) {
+            return placer.place(cluster.offers(), List.of(), List.of(own)).get(own.worker());
+        }
+        Map<String, GpuDemand> demands = new HashMap<>();
+        demands.put(own.worker(), own);
+        context.getPrimaryCache().list(WorkerReconciler::mayTakeCapacity).forEach(w -> {
+            GpuDemand d = PlacementInputs.demand(w);
+            if (d.needsCapacity()) {
+                demands.putIfAbsent(d.worker(), d);
+            }
+        });
+        Pass pass = lastPass.get();
+        if (pass == null || pass.capacityVersion() != cluster.version() || !pass.demands().equals(demands)
+                || !pass.placements().containsKey(own.worker())) {
+            pass = new Pass(cluster.version(), demands,
+                    placer.place(cluster.offers(), cluster.nodes(), List.copyOf(demands.values())));
+            lastPass.set(pass);
+        }
+        return pass.placements().get(own.worker());
+    }
+
+    /** A valid in-cluster worker that asks for a GPU: the only kind whose placement can take capacity. */
+    private static boolean mayTakeCapacity(Worker w) {
+        return w.getSpec() != null && w.getSpec().getGpu() != null && w.getSpec().getExternalEndpoint() == null
+                && WorkerSpecValidator.problems(w.getSpec()).isEmpty();
     }
 
     static PlacementStatus placementStatus(Placement placement, List<GpuPool> pools) {
@@ -213,7 +293,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         Demand total = Demand.NONE;
         try {
             for (String topic : worker.getSpec().getTopics()) {
-                Optional<TopicView> view = gateway.topic(topic);
+                Optional<TopicView> view = topics.topic(topic);
                 if (view.isPresent()) {
                     total = total.merge(view.get().demand());
                 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import network.synod.operator.api.GpuRequest;
 import network.synod.operator.api.ModelSpec;
@@ -15,6 +16,11 @@ import network.synod.operator.api.WorkerSpec;
  * enforce the schema; a problem puts the worker into a clear InvalidSpec condition instead of half-deploying it.
  */
 public final class WorkerSpecValidator {
+    // Compiled once: placement validates every GPU worker it considers, on every pass.
+    private static final Pattern MIG_PROFILE = Pattern.compile("^[1-7]g\\.[0-9]+gb$");
+    private static final Pattern FRACTION = Pattern.compile("^0\\.[0-9]*[1-9]$");
+    private static final Pattern MODEL_URL = Pattern.compile(ModelSpec.URL_PATTERN);
+    private static final Pattern DIGEST = Pattern.compile(ModelSpec.DIGEST_PATTERN);
 
     private WorkerSpecValidator() {
     }
@@ -64,7 +70,7 @@ public final class WorkerSpecValidator {
             problems.add("spec.gpu.count must not be negative");
         }
         if (gpu.getMigProfile() != null) {
-            if (!gpu.getMigProfile().matches("^[1-7]g\\.[0-9]+gb$")) {
+            if (!MIG_PROFILE.matcher(gpu.getMigProfile()).matches()) {
                 problems.add("spec.gpu.migProfile must look like 1g.10gb");
             }
             if (gpu.getCount() != null && gpu.getCount() < 1) {
@@ -74,7 +80,7 @@ public final class WorkerSpecValidator {
                 problems.add("spec.gpu: choose a MIG profile or a fraction, not both");
             }
         }
-        if (gpu.getFraction() != null && !gpu.getFraction().matches("^0\\.[0-9]*[1-9]$")) {
+        if (gpu.getFraction() != null && !FRACTION.matcher(gpu.getFraction()).matches()) {
             problems.add("spec.gpu.fraction must be a decimal between 0 and 1, such as 0.25");
         }
         if (negative(gpu.getMinMemoryMiB())) {
@@ -93,13 +99,13 @@ public final class WorkerSpecValidator {
         if ("djl".equals(model.getKind()) && model.getUrl() == null) {
             problems.add("spec.model.url is required for kind djl");
         }
-        if (model.getDigest() != null && !model.getDigest().matches(ModelSpec.DIGEST_PATTERN)) {
+        if (model.getDigest() != null && !DIGEST.matcher(model.getDigest()).matches()) {
             problems.add("spec.model.digest must be a sha256 of 64 hex digits");
         }
     }
 
     private static boolean isModelUrl(String url) {
-        if (!url.matches(ModelSpec.URL_PATTERN)) {
+        if (!MODEL_URL.matcher(url).matches()) {
             return false;
         }
         try {
