@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.Node;
@@ -20,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -38,6 +40,9 @@ import network.synod.operator.status.Conditions;
  * workers placed on the pool.
  */
 @ControllerConfiguration(name = "gpupool")
+// Each Worker placed on a pool changes what the pool reports. While many workers are placed at once, a pool reconciles
+// (and writes its status) at most once a second; events in between are folded into the next reconcile.
+@RateLimited(maxReconciliations = 1, within = 1, unit = TimeUnit.SECONDS)
 public class GpuPoolReconciler implements Reconciler<GpuPool> {
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
