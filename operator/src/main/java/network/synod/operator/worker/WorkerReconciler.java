@@ -121,13 +121,18 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         return List.of(nodes, pods, pools);
     }
 
-    /** An informer event source that also tells {@link #capacity} when an event changes what placement reads. */
+    /**
+     * An informer event source that also tells {@link #capacity} when an event changes what placement reads
+     * ({@code changesCapacity} gets null for the missing side of an add or a delete).
+     */
     private <R extends HasMetadata> InformerEventSource<R, Worker> tracked(InformerEventSourceConfiguration<R> configuration,
             EventSourceContext<Worker> context, BiPredicate<R, R> changesCapacity) {
         return new InformerEventSource<>(configuration, context) {
             @Override
             public void onAdd(R resource) {
-                capacity.changed();
+                if (changesCapacity.test(null, resource)) {
+                    capacity.changed();
+                }
                 super.onAdd(resource);
             }
 
@@ -141,7 +146,9 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
             @Override
             public synchronized void onDelete(R resource, boolean deletedFinalStateUnknown) {
-                capacity.changed();
+                if (changesCapacity.test(resource, null)) {
+                    capacity.changed();
+                }
                 super.onDelete(resource, deletedFinalStateUnknown);
             }
         };
