@@ -42,6 +42,9 @@ public class InferenceService {
     // Unbounded: a record of an answered request is never dropped because Kafka is briefly slower than the
     // requests; the producer's own buffer (buffer.memory) bounds what waits for the broker.
     @Inject
+    Activations activations;
+
+    @Inject
     @Channel("inferences")
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<InferenceRecord> records;
@@ -56,8 +59,11 @@ public class InferenceService {
         long e = topic.epochFor(epoch);
         ForecastContext ctx = new ForecastContext(e, window, topic.params().season());
         TopicState state = topic.state();
-        List<WorkerEndpoint> all = topic.routable();
+        List<WorkerEndpoint> all = activations.awake(topic);
         if (all.stream().noneMatch(w -> !w.forecaster())) {
+            if (activations.asleep(topic)) {
+                return activations.hold(topic, now -> infer(now, window, e, id));
+            }
             throw Problem.unavailable("topic '" + topic.name() + "' has no inferers registered");
         }
         topic.started();

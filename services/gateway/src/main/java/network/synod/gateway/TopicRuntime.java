@@ -27,6 +27,7 @@ public final class TopicRuntime {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong nextEpoch = new AtomicLong();
     private volatile Instant lastRequestAt;
+    private TopicActivity activity = new TopicActivity();
 
     TopicRuntime(String name, TopicSpec spec) {
         this.name = name;
@@ -44,6 +45,7 @@ public final class TopicRuntime {
         t.state = state;
         t.stateEpoch = stateEpoch;
         t.nextEpoch.set(nextEpoch.get());
+        t.activity = activity;
         return t;
     }
 
@@ -90,9 +92,17 @@ public final class TopicRuntime {
     }
 
     boolean removeWorker(String worker) {
+        boolean removed;
         synchronized (workers) {
-            return workers.remove(worker) != null;
+            removed = workers.remove(worker) != null;
         }
+        activity.wake(worker);
+        return removed;
+    }
+
+    /** Which workers are dormant (scaled to zero) and who waits for them; see {@link Activations}. */
+    TopicActivity activity() {
+        return activity;
     }
 
     public TopicState state() {
