@@ -26,7 +26,10 @@ public class WorkerStatus {
     /** When the worker last scaled up from zero and is still waiting for its first ready replica. */
     private String activationStartedAt;
     private Double lastColdStartSeconds;
-    /** When the worker last woke from zero replicas (or was first started); idle time counts from here. */
+    /**
+     * When the worker last woke from zero replicas (or was first started), moved on to its first ready replica; idle
+     * time counts from here.
+     */
     private String lastActivatedAt;
 
     public Long getObservedGeneration() {

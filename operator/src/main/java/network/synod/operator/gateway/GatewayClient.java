@@ -19,4 +19,10 @@ public interface GatewayClient {
 
     /** GET /v1/topics/{topic}: the public topic view with its demand; empty when the topic is unknown. */
     Optional<TopicView> topic(String topic);
+
+    /**
+     * PUT (dormant) or DELETE (active) /v1/admin/topics/{topic}/workers/{worker}/dormant: the worker is scaled to zero
+     * and gets no requests, or has a ready replica again; marking active something that is not dormant is fine.
+     */
+    void setDormant(String topic, String worker, boolean dormant);
 }

@@ -82,6 +82,12 @@ public class HttpGatewayClient implements GatewayClient {
         }
     }
 
+    @Override
+    public void setDormant(String topic, String worker, boolean dormant) {
+        send(dormant ? "PUT" : "DELETE", "/v1/admin/topics/" + enc(topic) + "/workers/" + enc(worker) + "/dormant",
+                null, !dormant);
+    }
+
     /** Reads the fields the operator needs and tolerates everything else the gateway adds. */
     static TopicView parseTopic(JsonNode node) {
         int inFlight = node.path("inFlight").asInt(0);
@@ -104,8 +110,10 @@ public class HttpGatewayClient implements GatewayClient {
             Iterator<String> names = w.fieldNames();
             names.forEachRemaining(workers::add);
         }
+        List<String> dormant = new ArrayList<>();
+        node.path("dormant").forEach(d -> dormant.add(d.asText()));
         JsonNode loss = node.path("networkLoss");
-        return new TopicView(workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null);
+        return new TopicView(workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null, dormant);
     }
 
     private HttpResponse<String> send(String method, String path, Object body, boolean notFoundIsFine) {

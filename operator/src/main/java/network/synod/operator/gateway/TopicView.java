@@ -10,6 +10,12 @@ import network.synod.operator.scaling.Demand;
  * @param workers     names of the workers registered on the topic
  * @param demand      in-flight requests and the time of the last request
  * @param networkLoss latest network loss when the gateway reports one ({@code networkLoss}), else null
+ * @param dormant     workers the gateway holds as dormant (scaled to zero); empty when it reports none
  */
-public record TopicView(List<String> workers, Demand demand, Double networkLoss) {
+public record TopicView(List<String> workers, Demand demand, Double networkLoss, List<String> dormant) {
+
+    /** A view in which no worker is dormant. */
+    public TopicView(List<String> workers, Demand demand, Double networkLoss) {
+        this(workers, demand, networkLoss, List.of());
+    }
 }

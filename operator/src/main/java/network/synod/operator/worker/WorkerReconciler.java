@@ -178,7 +178,8 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         aggregator.quarantine(quarantine);
         boolean external = worker.getSpec().getExternalEndpoint() != null;
         boolean scheduled = external || place(worker, status, context, aggregator);
-        int desired = external ? 0 : scale(worker, status, quarantine != null, now);
+        Map<String, TopicView> views = new HashMap<>();
+        int desired = external ? 0 : scale(worker, status, quarantine != null, now, views);
 
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -195,7 +196,11 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             aggregator.replicas(scheduled, desired, ready);
         }
         boolean refresh = specChanged || !Objects.equals(endpointBefore, endpoint);
-        aggregator.registration(registrar.sync(worker, status, endpoint, quarantine == null, refresh));
+        var registration = registrar.sync(worker, status, endpoint, quarantine == null, refresh);
+        List<String> marks = new WorkerDormancy(gateway).sync(worker.getMetadata().getName(),
+                status.getRegisteredTopics(), views, WorkerDormancy.dormant(worker, status, desired), refresh);
+        aggregator.registration(marks.isEmpty() ? registration
+                : new WorkerRegistrar.Result(false, "GatewayUnavailable", String.join("; ", marks)));
         // In-cluster workers re-read demand periodically; unscheduled ones also retry placement on a timer.
         Duration next = external ? null : scheduled ? config.scalingInterval() : config.unscheduledRetry();
         return finish(worker, before, next);
@@ -276,12 +281,13 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     }
 
     /** Decides replicas and keeps the activation bookkeeping used for scale to zero and cold-start time. */
-    private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now) {
+    private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now,
+            Map<String, TopicView> views) {
         var s = worker.getSpec().getScaling() == null ? new ScalingSpec() : worker.getSpec().getScaling();
         var bounds = new ScalingBounds(orDefault(worker.getSpec().getReplicas(), 0), orDefault(s.getMaxReplicas(), 1),
                 orDefault(s.getTargetInFlightPerReplica(), 4),
                 Duration.ofSeconds(orDefault(s.getIdleSecondsBeforeScaleToZero(), 300)));
-        Demand demand = demand(worker);
+        Demand demand = demand(worker, views);
         Instant activeSince = status.getLastActivatedAt() == null ? null : Instant.parse(status.getLastActivatedAt());
         ScalingDecision decision = ReplicaPolicy.decide(bounds, demand,
                 status.getReplicas(), activeSince, now);
@@ -295,13 +301,17 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         return replicas;
     }
 
-    /** Demand over the worker's topics; null when the gateway cannot be asked, so scaling holds still. */
-    private Demand demand(Worker worker) {
+    /**
+     * Demand over the worker's topics, keeping each topic's view in {@code views}; null when the gateway cannot be
+     * asked, so scaling holds still.
+     */
+    private Demand demand(Worker worker, Map<String, TopicView> views) {
         Demand total = Demand.NONE;
         try {
             for (String topic : worker.getSpec().getTopics()) {
                 Optional<TopicView> view = topics.topic(topic);
                 if (view.isPresent()) {
+                    views.put(topic, view.get());
                     total = total.merge(view.get().demand());
                 }
             }
@@ -311,7 +321,11 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         }
     }
 
-    /** Cold start: from waking at zero replicas to the first ready replica, kept in status and as a timer. */
+    /**
+     * Cold start: from waking at zero replicas to the first ready replica, kept in status and as a timer. Idle time
+     * counts from readiness too, so a cold start longer than the idle time does not scale the worker straight back
+     * to zero after the requests that woke it.
+     */
     private void recordColdStart(Worker worker, WorkerStatus status, int ready, Instant now) {
         if (status.getActivationStartedAt() == null || ready < 1) {
             return;
@@ -319,6 +333,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         Duration took = Duration.between(Instant.parse(status.getActivationStartedAt()), now);
         status.setLastColdStartSeconds(took.toMillis() / 1000.0);
         status.setActivationStartedAt(null);
+        status.setLastActivatedAt(now.toString());
         Timer.builder("synod.worker.cold.start").description("Time from activation at zero replicas to the first ready replica")
                 .tag("namespace", worker.getMetadata().getNamespace()).tag("worker", worker.getMetadata().getName())
                 .register(meters).record(took);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,17 @@ class HttpGatewayClientTest {
         assertEquals(2, view.workers().size());
         assertEquals(0.125, view.networkLoss());
         assertTrue(client.topic("unknown").isEmpty());
+    }
+
+    @Test
+    void testDormantMarksFollowTheAdminContractAndShowInTheView() {
+        recorder.demand("eth-1h", 0, null);
+        client.setDormant("eth-1h", "mlp-1", true);
+        assertTrue(recorder.saw("PUT", "/v1/admin/topics/eth-1h/workers/mlp-1/dormant"));
+        assertEquals(List.of("mlp-1"), client.topic("eth-1h").orElseThrow().dormant());
+        client.setDormant("eth-1h", "mlp-1", false);
+        assertTrue(recorder.saw("DELETE", "/v1/admin/topics/eth-1h/workers/mlp-1/dormant"));
+        assertTrue(client.topic("eth-1h").orElseThrow().dormant().isEmpty());
     }
 
     @Test

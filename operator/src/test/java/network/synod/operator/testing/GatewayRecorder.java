@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -15,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for the gateway's admin API on a local port (the real gateway is built elsewhere): it records every
- * request and answers GET /v1/topics/{topic} with the demand a test sets.
+ * request and answers GET /v1/topics/{topic} with the demand a test sets and the dormant marks it was sent.
  */
 public final class GatewayRecorder implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class GatewayRecorder implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> topicViews = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> dormant = new ConcurrentHashMap<>();
     private volatile int failWith;
 
     public GatewayRecorder() throws IOException {
@@ -59,7 +62,12 @@ public final class GatewayRecorder implements AutoCloseable {
     public void demand(String topic, int inFlight, String lastRequestAt) {
         String last = lastRequestAt == null ? "null" : "\"" + lastRequestAt + "\"";
         topicViews.put(topic, "{\"topic\":\"" + topic + "\",\"workers\":[\"w1\",\"w2\"],\"inFlight\":" + inFlight
-                + ",\"lastRequestAt\":" + last + ",\"networkLoss\":0.125}");
+                + ",\"lastRequestAt\":" + last + ",\"networkLoss\":0.125");
+    }
+
+    /** Workers of {@code topic} marked dormant and not marked active since. */
+    public Set<String> dormant(String topic) {
+        return Set.copyOf(dormant.getOrDefault(topic, Set.of()));
     }
 
     /** Makes every request fail with this status (0 to answer normally). */
@@ -70,6 +78,7 @@ public final class GatewayRecorder implements AutoCloseable {
     public void reset() {
         calls.clear();
         topicViews.clear();
+        dormant.clear();
         failWith = 0;
     }
 
@@ -80,11 +89,25 @@ public final class GatewayRecorder implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getRawPath();
         calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        String[] segments = path.split("/");
+        boolean mark = segments.length == 8 && path.startsWith("/v1/admin/topics/") && "dormant".equals(segments[7]);
         if (failWith != 0) {
             respond(exchange, failWith, "{\"title\":\"unavailable\"}");
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/topics/")) {
-            String view = topicViews.get(path.substring("/v1/topics/".length()));
-            respond(exchange, view == null ? 404 : 200, view == null ? "{}" : view);
+            String topic = path.substring("/v1/topics/".length());
+            String view = topicViews.get(topic);
+            String marks = String.join("\",\"", new TreeSet<>(dormant(topic)));
+            respond(exchange, view == null ? 404 : 200, view == null ? "{}"
+                    : view + ",\"dormant\":[" + (marks.isEmpty() ? "" : "\"" + marks + "\"") + "]}");
+        } else if (mark) {
+            Set<String> marked = dormant.computeIfAbsent(segments[4], t -> ConcurrentHashMap.newKeySet());
+            if ("PUT".equals(exchange.getRequestMethod())) {
+                marked.add(segments[6]);
+            } else {
+                marked.remove(segments[6]);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
         } else if ("DELETE".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();

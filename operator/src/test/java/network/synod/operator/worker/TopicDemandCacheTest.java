@@ -87,6 +87,10 @@ class TopicDemandCacheTest {
         }
 
         @Override
+        public void setDormant(String topic, String worker, boolean dormant) {
+        }
+
+        @Override
         public void deleteWorker(String topic, String worker) {
         }
     }

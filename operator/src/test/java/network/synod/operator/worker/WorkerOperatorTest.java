@@ -181,10 +181,13 @@ class WorkerOperatorTest {
         gateway.demand("t-demand", 0, Instant.now().minusSeconds(60).toString());
         await().atMost(WAIT).until(() -> replicas("elastic") == 0);
         await().atMost(WAIT).until(() -> "ScaledToZero".equals(condition(get("elastic"), "Ready").getReason()));
+        // At zero the gateway holds the worker as dormant: no requests go to it, requests for its topic wait.
+        await().atMost(WAIT).until(() -> gateway.dormant("t-demand").contains("elastic"));
 
         gateway.demand("t-demand", 2, Instant.now().toString());
         await().atMost(WAIT).until(() -> replicas("elastic") == 1);
         assertNotNull(get("elastic").getStatus().getActivationStartedAt());
+        assertTrue(gateway.dormant("t-demand").contains("elastic"), "dormant until a replica is ready");
         // Stand in for the Deployment controller: one replica becomes ready.
         Deployment d = deployment("elastic");
         d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).build());
@@ -194,7 +197,9 @@ class WorkerOperatorTest {
             assertEquals("True", condition(now, "Ready").getStatus());
             assertNotNull(now.getStatus().getLastColdStartSeconds());
             assertNull(now.getStatus().getActivationStartedAt());
+            assertTrue(gateway.dormant("t-demand").isEmpty());
         });
+        assertTrue(gateway.saw("DELETE", "/v1/admin/topics/t-demand/workers/elastic/dormant"));
     }
 
     @Test
