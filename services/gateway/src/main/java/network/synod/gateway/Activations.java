@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Context;
@@ -20,7 +21,6 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -79,8 +79,8 @@ public class Activations {
                 e -> LOG.debugf("could not re-read the dormant workers: %s", e.getMessage())));
     }
 
-    @PreDestroy
-    void stop() {
+    // Before the database pool closes.
+    void stop(@Observes ShutdownEvent stop) {
         if (refreshTimer >= 0) {
             vertx.cancelTimer(refreshTimer);
         }
