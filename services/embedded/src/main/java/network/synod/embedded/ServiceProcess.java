@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts {@code java [props] -Dquarkus.http.port=port -jar jar}; port 0 picks a free one. */
     public static ServiceProcess start(String name, Path jar, int port, List<String> props, Path logDir)
             throws IOException {
+        return start(name, jar, port, props, Map.of(), logDir);
+    }
+
+    /** As {@link #start(String, Path, int, List, Path)}, with {@code env} added to the process's environment. */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> props, Map<String, String> env,
+            Path logDir) throws IOException {
         int chosen = port == 0 ? LocalPostgres.freePort() : port;
         Files.createDirectories(logDir);
         List<String> cmd = new ArrayList<>();
@@ -55,7 +62,9 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         Path log = logDir.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new ServiceProcess(name, p, chosen, log);
     }
 
