@@ -11,8 +11,14 @@ CREATE TABLE IF NOT EXISTS accounts (
     balance bigint NOT NULL DEFAULT 0,
     CONSTRAINT no_overdraft CHECK (balance >= 0 OR kind = 'issuance')
 );
+-- Every balance changes with every settlement that pays it. Half-empty pages leave room for the new row version on
+-- the same page (a HOT update), so updating a balance does not also write a new entry into every index.
+ALTER TABLE accounts SET (fillfactor = 50);
 CREATE INDEX IF NOT EXISTS accounts_owner ON accounts (owner);
-CREATE INDEX IF NOT EXISTS accounts_topic ON accounts (topic, kind);
+-- Stake and delegations by topic (settlement, allotment, slashing read them so). Only those kinds have a topic, so
+-- the index leaves out the (many) reward and liquid accounts, which a settlement would otherwise insert into it too.
+CREATE INDEX IF NOT EXISTS accounts_stake_by_topic ON accounts (topic, kind) WHERE kind IN ('stake', 'delegation');
+DROP INDEX IF EXISTS accounts_topic;
 
 -- One row per balanced movement; the idempotency key makes a replayed request or redelivered event a no-op.
 CREATE TABLE IF NOT EXISTS transactions (
@@ -25,8 +31,8 @@ CREATE TABLE IF NOT EXISTS transactions (
 
 CREATE TABLE IF NOT EXISTS entries (
     id         bigserial PRIMARY KEY,
-    tx_id      bigint NOT NULL REFERENCES transactions (id),
-    account_id text NOT NULL REFERENCES accounts (id),
+    tx_id      bigint NOT NULL,
+    account_id text NOT NULL,
     amount     bigint NOT NULL CHECK (amount <> 0)
 );
 CREATE INDEX IF NOT EXISTS entries_account ON entries (account_id, id);
@@ -40,6 +46,40 @@ CREATE OR REPLACE TRIGGER entries_append_only BEFORE UPDATE OR DELETE OR TRUNCAT
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
 CREATE OR REPLACE TRIGGER transactions_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON transactions
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
+-- Accounts are never removed and never renamed (only their cached balance changes), so an entry's account, once
+-- checked, exists for good.
+CREATE OR REPLACE FUNCTION accounts_permanent() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'accounts are permanent: % on % refused', TG_OP, TG_TABLE_NAME;
+END $$;
+CREATE OR REPLACE TRIGGER accounts_never_deleted BEFORE DELETE OR TRUNCATE ON accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION accounts_permanent();
+CREATE OR REPLACE TRIGGER accounts_ids_fixed BEFORE UPDATE OF id ON accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION accounts_permanent();
+
+-- Every entry must name an existing transaction and account. Row-level foreign keys did this with one lookup and
+-- one row lock per entry, which was the largest single cost of a 100,000-entry settlement; this trigger checks all
+-- rows of an INSERT at once, against the same rows the foreign keys would, and fails the statement (SQLSTATE 23503,
+-- as a foreign key would) if any reference is missing. With the triggers above, a reference that held at insert
+-- holds forever. Databases created with the old foreign keys lose them here, once.
+ALTER TABLE entries DROP CONSTRAINT IF EXISTS entries_tx_id_fkey;
+ALTER TABLE entries DROP CONSTRAINT IF EXISTS entries_account_id_fkey;
+-- The check probes the primary-key indexes once per entry (hash and merge joins are turned off for it): its cost
+-- follows the size of the INSERT, never the size of the accounts table, whichever plan PL/pgSQL has cached.
+CREATE OR REPLACE FUNCTION entries_references() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM inserted e WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = e.account_id)) THEN
+        RAISE EXCEPTION 'an entry names an account that does not exist' USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT tx_id FROM inserted) e
+               WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.id = e.tx_id)) THEN
+        RAISE EXCEPTION 'an entry names a transaction that does not exist' USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER entries_references AFTER INSERT ON entries REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION entries_references();
 
 CREATE TABLE IF NOT EXISTS unbonding_requests (
     id         bigserial PRIMARY KEY,
@@ -126,13 +166,29 @@ CREATE TABLE IF NOT EXISTS settlement_lines (
     amount      bigint NOT NULL,
     PRIMARY KEY (topic, epoch, seq)
 );
-CREATE TABLE IF NOT EXISTS task_ema (
-    topic       text NOT NULL,
-    role        text NOT NULL,
-    participant text NOT NULL,
-    value       double precision NOT NULL,
-    PRIMARY KEY (topic, role, participant)
+-- Each role's task-reward EMA on a topic (ũ, TaskEntropy): participants sorted by id and their values, as two
+-- parallel arrays in one row. Settlement reads the whole state and writes it back whole, so one row per (topic,
+-- role) costs one write where a row per participant cost 100,000 index-probing upserts per large settlement.
+CREATE TABLE IF NOT EXISTS task_ema_state (
+    topic        text NOT NULL,
+    role         text NOT NULL,
+    participants text[] NOT NULL,
+    ema          double precision[] NOT NULL,
+    PRIMARY KEY (topic, role),
+    CHECK (cardinality(participants) = cardinality(ema))
 );
+-- Databases from before kept a row per participant in task_ema: move it over once, then drop it.
+DO $$
+BEGIN
+    IF to_regclass('task_ema') IS NOT NULL THEN
+        INSERT INTO task_ema_state (topic, role, participants, ema)
+        SELECT topic, role, array_agg(participant ORDER BY participant COLLATE "C"),
+               array_agg(value ORDER BY participant COLLATE "C")
+        FROM task_ema GROUP BY topic, role
+        ON CONFLICT (topic, role) DO NOTHING;
+        DROP TABLE task_ema;
+    END IF;
+END $$;
 
 -- The inbox of processed fraud events.
 CREATE TABLE IF NOT EXISTS slashes (

@@ -5,9 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 
@@ -28,6 +37,9 @@ class PayoutsApiTest {
     static final String ADMIN = "Bearer synod-admin";
 
     private static boolean ready;
+
+    @Inject
+    Pool pool;
 
     /** Once, but after Quarkus has set RestAssured's port (a static @BeforeAll runs too early for that). */
     @BeforeEach
@@ -98,6 +110,56 @@ class PayoutsApiTest {
         assertEquals(Math.floorDiv(pot * 4_000, 10_000), ((Number) report.extract().path("reputersPot")).longValue());
         given().get("/v1/participants/w1/balances").then().statusCode(200);
         assertConserved();
+    }
+
+    @Test
+    void aParticipantWhoSitsAnEpochOutKeepsItsTaskEma() {
+        settle("ema-topic", 61, List.of(Map.of("id", "ema-a", "score", 0.9), Map.of("id", "ema-b", "score", 0.3)));
+        Map<String, Double> first = inferersEma("ema-topic");
+        assertEquals(List.of("ema-a", "ema-b"), List.copyOf(first.keySet()));
+        settle("ema-topic", 62, List.of(Map.of("id", "ema-a", "score", 0.9)));
+        Map<String, Double> second = inferersEma("ema-topic");
+        // A lone inferer's fraction is 1; ũ = α·u + (1 − α)·ũ_prev with α = 0.1. ema-b did not take part: unchanged.
+        assertEquals(Map.of("ema-a", 0.1 * 1.0 + (1 - 0.1) * first.get("ema-a"), "ema-b", first.get("ema-b")), second);
+        assertConserved();
+    }
+
+    @Test
+    void theDatabaseRefusesEntriesWithoutTheirAccountOrTransactionAndKeepsAccounts() {
+        grant("refs", 10);
+        String tx = "(SELECT max(id) FROM transactions)";
+        assertEquals("23503", sqlStateOf("INSERT INTO entries (tx_id, account_id, amount) VALUES (" + tx
+                + ", 'nobody/liquid', 1)"));
+        assertEquals("23503", sqlStateOf("INSERT INTO entries (tx_id, account_id, amount) VALUES (-1, 'refs/liquid', 1)"));
+        assertEquals("P0001", sqlStateOf("DELETE FROM accounts WHERE id = 'refs/liquid'"));
+        assertEquals("P0001", sqlStateOf("UPDATE accounts SET id = 'renamed/liquid' WHERE id = 'refs/liquid'"));
+        assertEquals("P0001", sqlStateOf("UPDATE entries SET amount = 2 WHERE account_id = 'refs/liquid'"));
+        assertConserved();
+    }
+
+    private static void settle(String topic, long epoch, List<?> inferers) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("topic", topic, "epoch", epoch, "inferers", inferers, "forecasters", List.of(),
+                        "reputers", List.of(), "combinedLoss", 0.1, "naiveLoss", 0.2))
+                .post("/v1/admin/settlements").then().statusCode(200).body("alreadySettled", equalTo(false));
+    }
+
+    private Map<String, Double> inferersEma(String topic) {
+        Row row = pool.preparedQuery("SELECT participants, ema FROM task_ema_state WHERE topic = $1 AND role = 'INFERER'")
+                .execute(Tuple.of(topic)).await().atMost(Duration.ofSeconds(30)).iterator().next();
+        String[] ids = row.getArrayOfStrings("participants");
+        Double[] values = row.getArrayOfDoubles("ema");
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            out.put(ids[i], values[i]);
+        }
+        return out;
+    }
+
+    private String sqlStateOf(String sql) {
+        PgException e = assertThrows(PgException.class,
+                () -> pool.query(sql).execute().await().atMost(Duration.ofSeconds(30)));
+        return e.getSqlState();
     }
 
     @Test

@@ -58,13 +58,16 @@ public final class RewardFractions {
             scores.keySet().forEach(id -> out.put(id, 1.0 / scores.size()));
             return out;
         }
+        // Copying a sorted map takes linear time (inserting 100,000 keys one by one does not); the values are then
+        // replaced in key order, the order the total is summed in.
+        TreeMap<String, Double> potentials = new TreeMap<>(scores);
         double total = 0;
-        for (Map.Entry<String, Double> e : scores.entrySet()) {
+        for (Map.Entry<String, Double> e : potentials.entrySet()) {
             double m = phi(p, c, e.getValue() / (sigma + EPSILON));
-            out.put(e.getKey(), m);
+            e.setValue(m);
             total += m;
         }
-        return normalise(out, total);
+        return normalise(potentials, total);
     }
 
     /** Reputer fractions, weighted by stake on the topic (own plus delegated) and consensus score. */

@@ -23,13 +23,14 @@ public final class TaskEntropy {
 
     public static Result of(SortedMap<String, Double> fractions, Map<String, Double> previousEma, double alpha,
             double beta) {
-        SortedMap<String, Double> ema = new TreeMap<>();
+        // A linear-time copy of the sorted fractions whose values are replaced in key order (see RewardFractions).
+        TreeMap<String, Double> ema = new TreeMap<>(fractions);
         double total = 0;
-        for (Map.Entry<String, Double> e : fractions.entrySet()) {
+        for (Map.Entry<String, Double> e : ema.entrySet()) {
             Double prev = previousEma.get(e.getKey());
             // A newcomer has no history; its first EMA value is its fraction.
             double value = prev == null ? e.getValue() : alpha * e.getValue() + (1 - alpha) * prev;
-            ema.put(e.getKey(), value);
+            e.setValue(value);
             total += value;
         }
         int n = fractions.size();

@@ -150,12 +150,10 @@ public final class TopicSettlement {
 
     private static SortedMap<String, Double> eligible(SortedMap<String, Double> scores, Map<String, Long> stake,
             long minStake) {
-        SortedMap<String, Double> out = new TreeMap<>();
-        scores.forEach((id, score) -> {
-            if (score != null && Double.isFinite(score) && stake.getOrDefault(id, 0L) >= minStake) {
-                out.put(id, score);
-            }
-        });
+        // A linear-time copy of the sorted scores, less those not eligible.
+        TreeMap<String, Double> out = new TreeMap<>(scores);
+        out.entrySet().removeIf(e -> e.getValue() == null || !Double.isFinite(e.getValue())
+                || stake.getOrDefault(e.getKey(), 0L) < minStake);
         return out;
     }
 

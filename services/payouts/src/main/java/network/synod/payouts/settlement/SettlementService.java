@@ -1,9 +1,11 @@
 package network.synod.payouts.settlement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +84,7 @@ public class SettlementService {
                     "settlement of " + topic + " epoch " + epoch, movements)
                     .call(() -> pauseForTests(c))
                     .call(() -> writeLines(c, topic, epoch, plan))
-                    .call(() -> writeEma(c, topic, plan))
+                    .call(() -> writeEma(c, topic, loaded.input().previousEma(), plan))
                     .call(() -> c.preparedQuery("INSERT INTO topic_economics (topic, tau) VALUES ($1, $2) "
                             + "ON CONFLICT (topic) DO UPDATE SET tau = EXCLUDED.tau").execute(Tuple.of(topic, plan.tau())))
                     .call(txId -> c.preparedQuery("""
@@ -121,12 +123,18 @@ public class SettlementService {
                         }
                     }
                 })
-                .chain(() -> c.preparedQuery("SELECT role, participant, value FROM task_ema WHERE topic = $1")
+                .chain(() -> c.preparedQuery("SELECT role, participants, ema FROM task_ema_state WHERE topic = $1")
                         .execute(Tuple.of(topic)))
                 .invoke(rows -> {
                     for (Row r : rows) {
-                        ema.computeIfAbsent(Role.valueOf(r.getString("role")), k -> new HashMap<>())
-                                .put(r.getString("participant"), r.getDouble("value"));
+                        String[] ids = r.getArrayOfStrings("participants");
+                        Double[] values = r.getArrayOfDoubles("ema");
+                        // Stored sorted by id; keeping that order makes sorting the next state cheap (writeEma).
+                        Map<String, Double> byId = new LinkedHashMap<>(ids.length * 2);
+                        for (int i = 0; i < ids.length; i++) {
+                            byId.put(ids[i], values[i]);
+                        }
+                        ema.put(Role.valueOf(r.getString("role")), byId);
                     }
                 })
                 .chain(() -> c.preparedQuery("""
@@ -185,21 +193,31 @@ public class SettlementService {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> writeEma(SqlConnection c, String topic, TopicSettlement.Plan plan) {
-        List<String> roles = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        plan.ema().forEach((role, byId) -> byId.forEach((id, value) -> {
-            roles.add(role.name());
-            ids.add(id);
-            values.add(value);
-        }));
-        return c.preparedQuery("INSERT INTO task_ema (topic, role, participant, value) "
-                + "SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[]) "
-                + "ON CONFLICT (topic, role, participant) DO UPDATE SET value = EXCLUDED.value")
-                .execute(Tuple.of(topic, roles.toArray(new String[0]), ids.toArray(new String[0]),
-                        values.toArray(new Double[0])))
-                .replaceWithVoid();
+    /**
+     * Stores each role's EMA state ({@code task_ema_state}, one row per role): the previous state with this epoch's
+     * participants' values replaced. A participant absent this epoch keeps its last value, as Allora keeps it.
+     */
+    private static Uni<Void> writeEma(SqlConnection c, String topic, Map<Role, Map<String, Double>> previous,
+            TopicSettlement.Plan plan) {
+        List<Tuple> rows = new ArrayList<>();
+        plan.ema().forEach((role, current) -> {
+            if (current.isEmpty()) {
+                return; // nothing changed for this role
+            }
+            Map<String, Double> merged = new LinkedHashMap<>(previous.getOrDefault(role, Map.of()));
+            merged.putAll(current);
+            String[] ids = merged.keySet().toArray(new String[0]);
+            Arrays.sort(ids);
+            Double[] values = new Double[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                values[i] = merged.get(ids[i]);
+            }
+            rows.add(Tuple.of(topic, role.name(), ids, values));
+        });
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : c.preparedQuery("INSERT INTO task_ema_state (topic, role, participants, ema) VALUES ($1, $2, $3, $4) "
+                        + "ON CONFLICT (topic, role) DO UPDATE SET participants = EXCLUDED.participants, "
+                        + "ema = EXCLUDED.ema").executeBatch(rows).replaceWithVoid();
     }
 
     private static double orNaN(Double d) {
