@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +39,9 @@ import network.synod.payouts.stake.StakeService;
  * Settles one epoch with 100,000 rewarded inferers (first with every account new, then again with the accounts
  * existing), checks that each paid exactly what it should, and requires each to finish within 5 s of wall time.
  *
- * <p>Besides the wall time it prints the CPU time the settlement used in this JVM and in the database's backends:
- * on a shared machine the wall time depends mostly on the load, the CPU time much less.
+ * <p>Besides the wall time it prints the CPU time the settlement used in the database's backends, on the event loops
+ * (where the settlement's Java code runs) and in the whole JVM: on a shared machine the wall time depends mostly on
+ * the load, the CPU time much less.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
@@ -73,14 +76,17 @@ class SettlementBenchmark {
             EpochScores big = scores(epoch, ACCOUNTS);
             Map<Integer, Long> dbBefore = databaseCpuMillis();
             long jvmBefore = jvmCpuNanos();
+            long loopsBefore = eventLoopCpuNanos();
             long start = System.nanoTime();
             settlement.settle(big).await().atMost(WAIT);
             double seconds = (System.nanoTime() - start) / 1e9;
             double jvmCpu = (jvmCpuNanos() - jvmBefore) / 1e9;
+            double loopsCpu = (eventLoopCpuNanos() - loopsBefore) / 1e9;
             double dbCpu = cpuSpentMillis(dbBefore, databaseCpuMillis()) / 1e3;
             System.out.printf("PAYOUTS BENCHMARK epoch %d (%s accounts): %d accounts credited, settled in %.2f s "
-                    + "(CPU: %.2f s in this JVM, %.2f s in PostgreSQL; load average %.2f)%n", epoch,
-                    epoch == 2 ? "new" : "existing", ACCOUNTS, seconds, jvmCpu, dbCpu,
+                    + "(CPU: %.2f s in PostgreSQL, %.2f s on the event loops, %.2f s in this whole JVM with its "
+                    + "compilers, GC and Kafka broker; load average %.2f)%n", epoch,
+                    epoch == 2 ? "new" : "existing", ACCOUNTS, seconds, dbCpu, loopsCpu, jvmCpu,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             checkPaidExactly(epoch);
             if (seconds > 5.0) {
@@ -131,6 +137,18 @@ class SettlementBenchmark {
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The settlement's Java code runs on Vert.x event-loop threads. */
+    private static long eventLoopCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("vert.x-eventloop-thread")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** CPU time of every client backend of the test's database (it runs on this machine), in ms, by pid. */
