@@ -39,7 +39,13 @@ final class LocalCluster implements AutoCloseable {
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
                 "-Dquarkus.datasource.username=" + LocalPostgres.USER,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
-        gateway = track(ServiceProcess.start("gateway", ServiceProcess.jar(ROOT, "services/gateway"), 0, common, LOGS));
+        // Every process starts cold on a small shared CI machine: a worker's first answers can take seconds while
+        // its JIT has not run, and the online replay must agree with the offline one to the last digit, so the
+        // gateway here waits longer for workers than in production (a dead worker is refused at once anyway).
+        List<String> gatewayProps = new java.util.ArrayList<>(common);
+        gatewayProps.add("-Dsynod.gateway.worker-timeout=15S");
+        gateway = track(ServiceProcess.start("gateway", ServiceProcess.jar(ROOT, "services/gateway"), 0, gatewayProps,
+                LOGS));
         scoring = track(ServiceProcess.start("scoring", ServiceProcess.jar(ROOT, "services/scoring"), 0, common, LOGS));
         for (Map.Entry<String, String> w : workerKinds.entrySet()) {
             workers.put(w.getKey(), track(ServiceProcess.start("worker-" + w.getKey(),

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one, with the reason; refusals are counted in {@code synod_gateway_receipt_rejections_total{worker,reason}}.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // warm the signature code at start, not on the first keyed worker's answer
 public class ReceiptVerifier {
 
     @Inject
@@ -34,6 +35,11 @@ public class ReceiptVerifier {
 
     @ConfigProperty(name = "synod.gateway.receipt-replay-window", defaultValue = "100000")
     int replayWindow;
+
+    @jakarta.annotation.PostConstruct
+    void warmUp() {
+        Signatures.warmUp();
+    }
 
     private volatile ReceiptCheck check;
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();

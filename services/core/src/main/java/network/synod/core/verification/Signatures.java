@@ -97,6 +97,19 @@ public final class Signatures {
         return Ed25519.verify(signature, 0, point, message, 0, message.length);
     }
 
+    /**
+     * Builds the curve tables and loads the classes signing and checking use, so that a service's first request
+     * does not pay for them (on a cold, busy machine that took seconds).
+     */
+    public static void warmUp() {
+        Ed25519.precompute();
+        KeyPair kp = generate();
+        Receipt r = sign(new Receipt("", "", "", "warm-up", "", null), kp.getPrivate());
+        if (!verify(r, kp.getPublic())) {
+            throw new IllegalStateException("Ed25519 self-check failed");
+        }
+    }
+
     /*
      * Keys stay the JDK's (KeyPairGenerator, X.509 and PKCS#8 encodings); the arithmetic is Bouncy Castle's RFC 8032
      * code, which signs about ten times and verifies about six times faster than the JDK 17 provider measured side

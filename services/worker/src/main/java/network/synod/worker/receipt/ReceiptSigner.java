@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  * Ed25519 key, and reports the public key and declared digest the gateway registers.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // made (and its key read, signing warmed up) at start, not on the first request
 public class ReceiptSigner {
 
     private static final Logger LOG = Logger.getLogger(ReceiptSigner.class);
@@ -56,6 +57,7 @@ public class ReceiptSigner {
             LOG.warnf("worker %s fabricates %.1f %% of its answers (synod.worker.cheat-fraction): a simulated cheater",
                     worker, 100 * cheatFraction);
         }
+        Signatures.warmUp();
     }
 
     public String worker() {
