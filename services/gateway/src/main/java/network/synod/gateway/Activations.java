@@ -157,8 +157,9 @@ public class Activations {
                     LOG.infof("request for topic %s held %d ms for activation: %s", name, held / 1_000_000,
                             failure == null ? "a worker is ready" : "timed out");
                 })
-                .chain(now -> then.apply(now == null ? topics.require(name) : now))
-                .eventually(topic::finished);
+                // The hold stops counting as in flight once it ends; the answered request then counts itself.
+                .eventually(topic::finished)
+                .chain(now -> then.apply(now == null ? topics.require(name) : now));
     }
 
     Uni<Void> markDormant(String topic, String worker) {

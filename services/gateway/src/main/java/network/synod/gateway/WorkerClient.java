@@ -1,7 +1,6 @@
 package network.synod.gateway;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
