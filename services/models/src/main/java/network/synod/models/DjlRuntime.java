@@ -1,5 +1,8 @@
 package network.synod.models;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.LibUtils;
+
 /**
  * Defaults for DJL's PyTorch engine that suit Synod's models, applied before the engine starts unless
  * the same setting was given as a system property or environment variable.
@@ -19,6 +22,20 @@ public final class DjlRuntime {
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
+    }
+
+    /** Which libtorch the PyTorch engine loaded, from where, and how many GPUs it sees. */
+    public record NativeEngine(String version, String libraryDir, int gpuCount) {
+    }
+
+    /**
+     * Starts the PyTorch engine if needed and says which natives it runs on. A CUDA image that silently loads
+     * CPU natives still answers, only slowly, so the worker logs this at start for its operator to check.
+     */
+    public static NativeEngine pytorch() {
+        configure();
+        Engine engine = Engine.getEngine("PyTorch");
+        return new NativeEngine(engine.getVersion(), LibUtils.getLibtorchPath(), engine.getGpuCount());
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -5,15 +5,19 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
+import network.synod.models.DjlRuntime;
 import network.synod.models.device.DeviceSelector;
 import network.synod.models.neural.NeuralForecaster;
 import network.synod.models.saved.SavedModelLoader;
 import network.synod.models.saved.SavedNeuralForecaster;
 import network.synod.models.saved.VerifiedArtifact;
 import network.synod.worker.ModelSettings;
+import org.jboss.logging.Logger;
 
 /** Builds the served model from the worker's settings. */
 public final class ModelFactory {
+
+    private static final Logger LOG = Logger.getLogger(ModelFactory.class);
 
     private ModelFactory() {
     }
@@ -36,7 +40,7 @@ public final class ModelFactory {
             case "loss-forecaster":
                 return new LossForecasterModel();
             case "mlp": {
-                Device device = DeviceSelector.select(settings.device());
+                Device device = engineDevice(settings);
                 ModelSettings.Mlp mlp = settings.mlp();
                 return new OnlineNeuralModel(NeuralForecaster.Settings.defaults()
                         .withRetrainEvery(mlp.retrainEvery())
@@ -47,7 +51,7 @@ public final class ModelFactory {
             case "djl": {
                 String url = settings.url().filter(u -> !u.isBlank()).orElseThrow(() ->
                         new IllegalArgumentException("the djl kind needs SYNOD_MODEL_URL (synod.model.url)"));
-                Device device = DeviceSelector.select(settings.device());
+                Device device = engineDevice(settings);
                 VerifiedArtifact artifact = new SavedModelLoader(workDir).fetch(url, settings.digest().orElse(null));
                 return new SavedDjlModel(SavedNeuralForecaster.open(artifact, device), device);
             }
@@ -55,5 +59,13 @@ public final class ModelFactory {
                 throw new IllegalArgumentException("unknown model kind '" + kind
                         + "': use last, ma, ema, trend, snaive, mlp, djl or loss-forecaster");
         }
+    }
+
+    private static Device engineDevice(ModelSettings settings) {
+        DjlRuntime.NativeEngine engine = DjlRuntime.pytorch();
+        Device device = DeviceSelector.select(settings.device());
+        LOG.infof("DJL PyTorch %s natives from %s, %d GPU(s) visible; the model runs on %s", engine.version(),
+                engine.libraryDir(), engine.gpuCount(), device);
+        return device;
     }
 }
