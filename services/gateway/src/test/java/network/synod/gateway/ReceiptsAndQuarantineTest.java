@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +24,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import network.synod.core.events.InferenceRecord;
+import network.synod.core.events.WeightUpdate;
+import network.synod.core.synthesis.RegretState;
+import network.synod.core.synthesis.StackingState;
+import network.synod.core.synthesis.TopicState;
 import network.synod.core.verification.Signatures;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
@@ -144,6 +150,41 @@ class ReceiptsAndQuarantineTest {
     }
 
     @Test
+    void aKeyedForecasterMustSignThePredictedLossesItReveals() throws Exception {
+        SigningWorkerServer inferer = new SigningWorkerServer("kf-inferer", SigningWorkerServer.Mode.HONEST);
+        SigningWorkerServer signed = new SigningWorkerServer("kf-signed", SigningWorkerServer.Mode.HONEST);
+        SigningWorkerServer tamperedForecaster = new SigningWorkerServer("kf-tampered",
+                SigningWorkerServer.Mode.TAMPERED);
+        try {
+            register("keyed-forecasters", inferer);
+            for (SigningWorkerServer f : List.of(signed, tamperedForecaster)) {
+                given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(f.forecasterRegistration())
+                        .put("/v1/admin/topics/keyed-forecasters/workers/" + f.name).then().statusCode(200);
+            }
+            // Forecasters are asked only once scoring has published the inferers' recent losses.
+            TopicState state = new TopicState(RegretState.initial(), StackingState.initial(),
+                    new TreeMap<>(Map.of("kf-inferer", List.of(-1.0, -1.2, -0.9))));
+            publishWeights(new WeightUpdate("keyed-forecasters", 3, state));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    given().get("/v1/topics/keyed-forecasters").then().extract().path("stateEpoch").equals(3));
+
+            String body = ask("keyed-forecasters", 4).then().statusCode(200).extract().asString();
+            var answer = json.readTree(body);
+            assertTrue(answer.path("failed").path("kf-tampered").asText().contains("bad-signature"), body);
+            assertFalse(answer.path("failed").has("kf-signed"), body);
+            // Both forecasters committed and revealed; the signed one's reveal passed its receipt check.
+            assertEquals(2, signed.calls.get());
+            assertEquals(2, tamperedForecaster.calls.get());
+            given().get("/q/metrics").then().statusCode(200).body(containsString(
+                    "synod_gateway_receipt_rejections_total{reason=\"bad-signature\",worker=\"kf-tampered\""));
+        } finally {
+            inferer.close();
+            signed.close();
+            tamperedForecaster.close();
+        }
+    }
+
+    @Test
     void aRegistrationWithABadKeyIsRefused() {
         register("keys");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
@@ -185,6 +226,16 @@ class ReceiptsAndQuarantineTest {
         } finally {
             a.close();
             b.close();
+        }
+    }
+
+    private void publishWeights(WeightUpdate update) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("synod.weights", update.topic(), json.writeValueAsString(update)))
+                    .get();
         }
     }
 

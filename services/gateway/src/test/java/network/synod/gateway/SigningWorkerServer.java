@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,10 @@ import network.synod.core.verification.Hashes;
 import network.synod.core.verification.Receipt;
 import network.synod.core.verification.Signatures;
 
-/** An OIP worker answering the window's last value with a receipt, honest or broken in one chosen way. */
+/**
+ * An OIP worker answering with a receipt, honest or broken in one chosen way: as an inferer the window's last value,
+ * as a forecaster a predicted loss for each inferer it is asked about.
+ */
 final class SigningWorkerServer implements AutoCloseable {
 
     /**
@@ -57,6 +62,11 @@ final class SigningWorkerServer implements AutoCloseable {
         return Map.of("url", url(), "publicKey", Signatures.encode(key.getPublic()), "modelDigest", DIGEST);
     }
 
+    Map<String, Object> forecasterRegistration() {
+        return Map.of("url", url(), "publicKey", Signatures.encode(key.getPublic()), "modelDigest", DIGEST,
+                "role", "forecaster");
+    }
+
     private void answer(HttpExchange ex) throws IOException {
         calls.incrementAndGet();
         JsonNode req = JSON.readTree(ex.getRequestBody());
@@ -68,24 +78,28 @@ final class SigningWorkerServer implements AutoCloseable {
         String id = req.path("id").asText();
         long step = req.path("parameters").path("step").asLong();
         int season = req.path("parameters").path("season").asInt();
-        double v = window[window.length - 1];
+        String inferers = req.path("parameters").path("inferers").asText(null);
+        // An inferer answers the window's last value; a forecaster (asked with the inferers' loss history) predicts
+        // a log10 loss for each inferer.
+        double[] v = inferers == null ? new double[] {window[window.length - 1]}
+                : IntStream.range(0, inferers.split(",").length).mapToDouble(i -> -1 - 0.1 * i).toArray();
         String phase = req.path("parameters").path("phase").asText(null);
         String salt = Hashes.sha256Hex("salt/" + name + "/" + id).substring(0, 32);
         if ("commit".equals(phase) && mode != Mode.NO_COMMITMENT) {
             reply(ex, Map.of("model_name", "model", "id", id, "outputs", List.of(), "parameters",
-                    Map.of("commitment", Commitment.hash(new double[] {v}, salt, name, id), "worker", name)));
+                    Map.of("commitment", Commitment.hash(v, salt, name, id), "worker", name)));
             return;
         }
         if ("reveal".equals(phase) && mode == Mode.SWITCHED) {
-            v = v + 0.5;
+            v = shifted(v, 0.5);
         }
         Receipt honest = new Receipt(DIGEST, Hashes.inputHash(id, step, season, window), Hashes.outputHash(v), name,
                 Instant.now().toString(), null);
         Receipt r = switch (mode) {
             case HONEST, SWITCHED, NO_COMMITMENT -> Signatures.sign(honest, key.getPrivate());
             case TAMPERED -> {
-                // Signed for one value, then the output hash edited to match a different answer.
-                v = v + 1;
+                // Signed for one answer, then the output hash edited to match a different one.
+                v = shifted(v, 1);
                 Receipt signed = Signatures.sign(honest, key.getPrivate());
                 yield new Receipt(signed.modelDigest(), signed.inputHash(), Hashes.outputHash(v), signed.worker(),
                         signed.time(), signed.signature());
@@ -97,9 +111,13 @@ final class SigningWorkerServer implements AutoCloseable {
                     honest.outputHash(), name, honest.time(), null), key.getPrivate());
         };
         reply(ex, Map.of("model_name", "model", "id", id,
-                "outputs", List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1),
-                        "data", List.of(v))), "parameters",
+                "outputs", List.of(Map.of("name", inferers == null ? "forecast" : "predicted_loss", "datatype", "FP64",
+                        "shape", List.of(v.length), "data", v)), "parameters",
                 "reveal".equals(phase) ? Map.of("receipt", r, "salt", salt) : Map.of("receipt", r)));
+    }
+
+    private static double[] shifted(double[] values, double by) {
+        return Arrays.stream(values).map(x -> x + by).toArray();
     }
 
     private static void reply(HttpExchange ex, Map<String, Object> body) throws IOException {
