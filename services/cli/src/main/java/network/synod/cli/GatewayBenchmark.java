@@ -48,10 +48,18 @@ public final class GatewayBenchmark {
         List<ServiceProcess> processes = new ArrayList<>();
         try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
             try {
-                ServiceProcess gateway = ServiceProcess.start("gateway", ServiceProcess.jar(Path.of("."),
-                        "services/gateway"), 0, List.of("-Dquarkus.datasource.reactive.url=" + pg.reactiveUrl(),
+                List<String> gatewayArgs = new ArrayList<>(List.of(
+                        "-Dquarkus.datasource.reactive.url=" + pg.reactiveUrl(),
                         "-Dquarkus.datasource.username=" + LocalPostgres.USER,
-                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.log.level=WARN"), logs);
+                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.log.level=WARN"));
+                // Extra JVM options for the gateway alone, e.g. a profiler agent:
+                // -Dsynod.bench.gateway-jvm-args="-agentpath:/path/libasyncProfiler.so=start,event=itimer,..."
+                String extra = System.getProperty("synod.bench.gateway-jvm-args", "").trim();
+                if (!extra.isEmpty()) {
+                    gatewayArgs.addAll(0, List.of(extra.split("\\s+")));
+                }
+                ServiceProcess gateway = ServiceProcess.start("gateway", ServiceProcess.jar(Path.of("."),
+                        "services/gateway"), 0, gatewayArgs, logs);
                 processes.add(gateway);
                 List<ServiceProcess> workers = new ArrayList<>();
                 for (int i = 0; i < workerCount; i++) {
