@@ -1,6 +1,7 @@
 package network.synod.gateway;
 
 import java.time.Duration;
+import network.synod.web.Problem;
 
 /** A request held for a topic whose workers are all at zero, and none became ready within the deadline. */
 public class ActivationTimeout extends Problem {

@@ -2,6 +2,7 @@ package network.synod.gateway;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import network.synod.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers an {@link ActivationTimeout} like any {@link Problem}, plus {@code Retry-After}. */

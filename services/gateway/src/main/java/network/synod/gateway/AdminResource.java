@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import network.synod.core.events.TopicSpec;
+import network.synod.web.Problem;
 
 /** Registers topics and their workers (the operator drives this); admin role required. */
 @Path("/v1/admin/topics")

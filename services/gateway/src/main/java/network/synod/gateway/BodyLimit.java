@@ -3,6 +3,7 @@ package network.synod.gateway;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
+import network.synod.web.ProblemResponses;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,10 +26,9 @@ public class BodyLimit {
                 declared = -1;
             }
             if (declared > maxBytes) {
-                JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Content Too Large")
-                        .put("status", 413).put("detail", "the body has " + declared + " bytes; at most " + maxBytes
-                                + " are accepted").put("instance", ctx.request().path());
-                ctx.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                JsonObject problem = new JsonObject(ProblemResponses.body(413, "Content Too Large", "the body has "
+                        + declared + " bytes; at most " + maxBytes + " are accepted", ctx.request().path()));
+                ctx.response().setStatusCode(413).putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(problem.encode());
                 return;
             }

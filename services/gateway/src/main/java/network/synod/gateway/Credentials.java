@@ -1,6 +1,8 @@
 package network.synod.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import network.synod.web.BearerToken;
+import network.synod.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Checks the bearer token of a write request: missing or unknown → 401, known but another role → 403. */
@@ -14,7 +16,7 @@ public class Credentials {
     String reputerToken;
 
     public void requireAdmin(String authorization) {
-        String token = bearer(authorization);
+        String token = BearerToken.of(authorization);
         if (token == null) {
             throw new Problem(401, "Unauthorized", "this endpoint needs 'Authorization: Bearer <admin token>'");
         }
@@ -25,13 +27,5 @@ public class Credentials {
             throw new Problem(403, "Forbidden", "this endpoint needs the admin role");
         }
         throw new Problem(401, "Unauthorized", "unknown credential");
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return null;
-        }
-        String t = authorization.substring(7).trim();
-        return t.isEmpty() ? null : t;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import network.synod.core.synthesis.NetworkInference;
+import network.synod.web.Problem;
 
 /** The network's own API: ask a topic for an inference, and read topics. */
 @Path("/v1/topics")

@@ -22,6 +22,7 @@ import network.synod.core.verification.Commitment;
 import network.synod.core.verification.Receipt;
 import network.synod.gateway.WorkerClient.Outcome;
 import network.synod.gateway.WorkerClient.Revealed;
+import network.synod.web.Problem;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;

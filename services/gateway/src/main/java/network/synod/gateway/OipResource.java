@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import network.synod.web.Problem;
 
 /**
  * The network as an Open Inference Protocol v2 server: each topic is one model, so any OIP client can call

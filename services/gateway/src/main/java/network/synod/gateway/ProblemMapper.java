@@ -1,12 +1,13 @@
 package network.synod.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import network.synod.web.Problem;
 import org.jboss.logging.Logger;
+import network.synod.web.ProblemResponses;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where exceptions become HTTP answers: problem+json on /v1, {"error": …} on the OIP paths. */
@@ -46,12 +47,6 @@ public class ProblemMapper {
             return Response.status(status).type("application/json").entity(Map.of("error", String.valueOf(detail)))
                     .build();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", uri.getPath());
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return ProblemResponses.of(status, title, detail, uri.getPath());
     }
 }

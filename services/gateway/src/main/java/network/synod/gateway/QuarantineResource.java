@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import network.synod.web.Problem;
 
 /** Puts a worker in quarantine (no more requests routed to it) and lifts it; admin role required. */
 @Path("/v1/admin/topics/{topic}")

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import network.synod.core.events.TopicSpec;
+import network.synod.web.Problem;
 
 /** The topics this gateway serves, loaded from PostgreSQL at start and kept in memory for the hot path. */
 @ApplicationScoped

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 import network.synod.core.verification.Signatures;
+import network.synod.web.Problem;
 
 /**
  * A registered worker: where its OIP server is, the model name it serves, and whether it answers values

@@ -1,6 +1,8 @@
 package network.synod.verification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import network.synod.web.BearerToken;
+import network.synod.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Checks the bearer token of a write request: missing or unknown → 401, known but another role → 403. */
@@ -14,9 +16,8 @@ public class Credentials {
     String reputerToken;
 
     public void requireAdmin(String authorization) {
-        String token = authorization == null || !authorization.startsWith("Bearer ") ? null
-                : authorization.substring(7).trim();
-        if (token == null || token.isEmpty()) {
+        String token = BearerToken.of(authorization);
+        if (token == null) {
             throw new Problem(401, "Unauthorized", "this endpoint needs 'Authorization: Bearer <admin token>'");
         }
         if (token.equals(adminToken)) {

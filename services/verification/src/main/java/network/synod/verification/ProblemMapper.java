@@ -1,12 +1,11 @@
 package network.synod.verification;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import network.synod.web.Problem;
+import network.synod.web.ProblemResponses;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one translation point from exceptions to problem bodies. */
@@ -32,12 +31,6 @@ public class ProblemMapper {
     }
 
     static Response answer(UriInfo uri, int status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", uri.getPath());
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return ProblemResponses.of(status, title, detail, uri.getPath());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import network.synod.core.verification.EpochSeed;
+import network.synod.web.Problem;
 
 /** Verdicts and their evidence, epoch seeds, and the admin API for audit rates and verifiers. */
 @Path("/v1")

@@ -3,6 +3,7 @@ package network.synod.verification;
 import java.net.URI;
 
 import network.synod.core.verification.OutputComparator;
+import network.synod.web.Problem;
 
 /**
  * A verifier instance of one model digest: an OIP worker running the same model, and how its answers are compared

@@ -1,23 +1,12 @@
 package network.synod.payouts.api;
 
-/** A request the service refuses, with the HTTP status and the problem title it is reported under. */
-public class ApiException extends RuntimeException {
+import network.synod.web.Problem;
 
-    private final int status;
-    private final String title;
+/** A request the service refuses, with the HTTP status and the problem title it is reported under. */
+public class ApiException extends Problem {
 
     public ApiException(int status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        super(status, title, detail);
     }
 
     public static ApiException badRequest(String detail) {

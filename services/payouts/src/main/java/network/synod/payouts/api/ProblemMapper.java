@@ -1,8 +1,5 @@
 package network.synod.payouts.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
+import network.synod.web.ProblemResponses;
 
 /**
  * The one place where failures become RFC 9457 problem bodies ({@code application/problem+json}). Database
@@ -75,11 +73,6 @@ public class ProblemMapper {
     }
 
     static Response problem(int status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail == null ? title : detail);
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return ProblemResponses.of(status, title, detail, null);
     }
 }

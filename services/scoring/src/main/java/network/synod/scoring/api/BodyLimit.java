@@ -10,6 +10,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import network.synod.scoring.closing.JsonCodec;
+import network.synod.web.ProblemResponses;
 
 /**
  * Refuses a body declared larger than {@code quarkus.http.limits.max-body-size} with a problem body. Quarkus
@@ -31,10 +32,10 @@ public class BodyLimit {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, max)) {
                 ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(json.write(new Problem("about:blank", "Content Too Large", 413,
-                                "the body is larger than " + max + " bytes")));
+                        .end(json.write(ProblemResponses.body(413, "Content Too Large",
+                                "the body is larger than " + max + " bytes", null)));
                 return;
             }
             ctx.next();

@@ -1,23 +1,12 @@
 package network.synod.scoring.api;
 
-/** A refusal with its HTTP status; {@link ProblemMapper} turns it into a problem body. */
-public class ProblemException extends RuntimeException {
+import network.synod.web.Problem;
 
-    private final int status;
-    private final String title;
+/** A refusal with its HTTP status (scoring's own factories); {@link ProblemMapper} turns it into a problem body. */
+public class ProblemException extends Problem {
 
     public ProblemException(int status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        super(status, title, detail);
     }
 
     public static ProblemException badRequest(String detail) {

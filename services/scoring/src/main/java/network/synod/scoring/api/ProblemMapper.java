@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.smallrye.mutiny.CompositeException;
+import network.synod.web.ProblemResponses;
 
 /** The one place where failures become {@code application/problem+json} answers. */
 public class ProblemMapper {
@@ -62,9 +63,6 @@ public class ProblemMapper {
     }
 
     static Response respond(int status, String title, String detail) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail))
-                .build();
+        return ProblemResponses.of(status, title, detail, null);
     }
 }
