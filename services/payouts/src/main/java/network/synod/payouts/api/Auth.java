@@ -3,6 +3,7 @@ package network.synod.payouts.api;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import network.synod.payouts.config.AuthConfig;
+import network.synod.web.BearerToken;
 
 /**
  * Bearer-token checks per docs/contracts.md: a missing or unknown token is 401, a known token of the wrong role 403.
@@ -34,10 +35,10 @@ public class Auth {
 
     /** The token, once it is known to belong to some role. */
     private String token(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
+        String token = BearerToken.of(authorization);
+        if (token == null) {
             throw new ApiException(401, "Unauthorized", "an Authorization: Bearer token is required");
         }
-        String token = authorization.substring("Bearer ".length()).trim();
         boolean known = token.equals(config.adminToken()) || token.equals(config.reputerToken())
                 || config.participantTokens().containsValue(token);
         if (!known) {

@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import network.synod.scoring.api.ProblemException;
+import network.synod.web.BearerToken;
 
 /** Resolves an {@code Authorization: Bearer} header to a role, and for reputers to the reputer's id. */
 @ApplicationScoped
 public class Credentials {
 
     public static final String DEFAULT_REPUTER = "default";
-    private static final String BEARER = "Bearer ";
 
     @Inject
     AuthConfig config;
@@ -53,9 +53,10 @@ public class Credentials {
     }
 
     private static String token(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+        String token = BearerToken.of(authorization);
+        if (token == null) {
             throw ProblemException.unauthorized();
         }
-        return authorization.substring(BEARER.length()).trim();
+        return token;
     }
 }
