@@ -348,12 +348,14 @@ class UserStoryEndToEndTest {
     @Order(3)
     void groundTruthScoresTheWorkersAndMovesTheWeights() throws Exception {
         JsonNode before = gatewayTopic();
-        reveal(epoch - 1);
+        revealAndAwaitWeights(epoch - 1);
         // Under Allora's rules the combination stays a plain mean until workers are experienced (1/α = 10 scored
-        // epochs); a few epochs more, and the weights follow the regrets.
+        // epochs); a few epochs more, and the weights follow the regrets. The weights an epoch's answer used are the
+        // ones scored with it, so each epoch is asked only once the gateway applies the previous epoch's state, as
+        // at a real epoch's cadence; asked sooner on a busy machine, answers would use a state several epochs old.
         for (int i = 0; i < 13; i++) {
             ask();
-            reveal(epoch - 1);
+            revealAndAwaitWeights(epoch - 1);
         }
         int last = epoch - 1;
         // Scoring closed every epoch with a score per worker, and the gateway applies the state of the last one.
@@ -644,6 +646,12 @@ class UserStoryEndToEndTest {
     private static void reveal(int e) throws Exception {
         send("POST", scoring.url() + "/v1/topics/" + TOPIC + "/ground-truth", Map.of("epoch", e, "value",
                 SERIES[e + 64]), "Bearer synod-reputer");
+    }
+
+    /** Reveals the epoch's truth and waits until the gateway uses the state scoring computed with it. */
+    private static void revealAndAwaitWeights(int e) throws Exception {
+        reveal(e);
+        waiting().until(() -> gatewayTopic().path("stateEpoch").asLong() >= e);
     }
 
     private static JsonNode gatewayTopic() throws Exception {
