@@ -1,9 +1,16 @@
 package network.synod.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +27,27 @@ import network.synod.embedded.ServiceProcess;
 
 /**
  * Stands in for the Deployment controller and the kubelet of one worker Deployment on the mock API server: while the
- * Deployment asks for replicas it runs one replica as a local process of the worker's packaged jar, with the
- * container's environment, waits for the container's readiness probe path, and reports
- * {@code status.readyReplicas}; when the Deployment goes to zero it stops the process and reports zero. With starts
+ * Deployment asks for replicas it runs each replica as a local process of the worker's packaged jar, with the
+ * container's environment (plus any extra system properties), waits for the container's readiness probe path, and
+ * reports {@code status.readyReplicas}; when the Deployment asks for fewer it stops the newest replicas. With starts
  * refused it behaves like a pod that never gets scheduled.
+ *
+ * <p>Each worker's Service name resolves to its own loopback address (127.0.0.N, through the hosts file the gateway
+ * reads), so several workers can all listen on the one port the operator gives every worker, as pods with their own
+ * IPs do. The first replica listens on that address and port, where the gateway reaches the Service; further replicas
+ * listen on free ports of the same address, since there is no Service proxy here to spread requests over them.
  */
 final class KubeletStandIn implements AutoCloseable {
+
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
     private final Path jar;
+    private final String host;
     private final int port;
+    private final List<String> props;
     private final Path logs;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kubelet-stand-in");
@@ -39,7 +55,8 @@ final class KubeletStandIn implements AutoCloseable {
         return t;
     });
     private volatile boolean startsAllowed = true;
-    private volatile ServiceProcess running;
+    /** The running replicas, oldest first; the first one serves the Service's address. */
+    private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
     private int started;
     /** When each replica process was started and when it was reported ready. */
     final List<Instant> starts = new CopyOnWriteArrayList<>();
@@ -48,11 +65,23 @@ final class KubeletStandIn implements AutoCloseable {
 
     /** @param port the port the replica listens on: the port the operator's endpoint for the worker names */
     KubeletStandIn(KubernetesClient client, String namespace, String name, Path jar, int port, Path logs) {
+        this(client, namespace, name, jar, "127.0.0.1", port, List.of(), logs);
+    }
+
+    /**
+     * @param host  the loopback address the worker's Service name resolves to; replicas listen on it alone
+     * @param props extra system properties for every replica, e.g. to make one worker a cheater, as its operator
+     *              would by running modified code: nothing in a Worker resource can ask for that
+     */
+    KubeletStandIn(KubernetesClient client, String namespace, String name, Path jar, String host, int port,
+            List<String> props, Path logs) {
         this.client = client;
         this.namespace = namespace;
         this.name = name;
         this.jar = jar;
+        this.host = host;
         this.port = port;
+        this.props = List.copyOf(props);
         this.logs = logs;
     }
 
@@ -66,30 +95,48 @@ final class KubeletStandIn implements AutoCloseable {
     }
 
     boolean running() {
-        ServiceProcess p = running;
-        return p != null && p.alive();
+        return runningReplicas() > 0;
+    }
+
+    /** Replica processes alive now. */
+    int runningReplicas() {
+        return (int) replicas.stream().filter(ServiceProcess::alive).count();
+    }
+
+    /** The address the first replica (the one behind the Service) serves at. */
+    String url() {
+        return "http://" + host + ":" + port;
     }
 
     private void step() {
         try {
             Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
             int wanted = d == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
-            if (running != null && (wanted == 0 || !running.alive())) {
-                running.close();
-                running = null;
-                stops.add(Instant.now());
+            for (ServiceProcess p : replicas) {
+                if (!p.alive()) {
+                    stop(p);
+                }
             }
-            if (d != null && wanted > 0 && running == null && startsAllowed) {
+            while (replicas.size() > wanted) {
+                stop(replicas.get(replicas.size() - 1));
+            }
+            if (d != null && replicas.size() < wanted && startsAllowed) {
                 run(d);
                 d = client.apps().deployments().inNamespace(namespace).withName(name).get();
             }
             if (d != null) {
-                report(d, running() ? 1 : 0);
+                report(d, runningReplicas());
             }
         } catch (Exception e) {
             // The next step tries again (a conflicting status write, a replica that failed to start).
-            System.out.println("[kubelet] " + e);
+            System.out.println("[kubelet " + name + "] " + e);
         }
+    }
+
+    private void stop(ServiceProcess p) {
+        replicas.remove(p);
+        p.close();
+        stops.add(Instant.now());
     }
 
     private void run(Deployment d) throws IOException, InterruptedException {
@@ -98,16 +145,50 @@ final class KubeletStandIn implements AutoCloseable {
         c.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
         // The Service maps its port to the container's; here the replica listens on the Service's port itself.
         env.remove("QUARKUS_HTTP_PORT");
+        int replicaPort = replicas.isEmpty() ? port : freePort();
+        List<String> replicaProps = new ArrayList<>(props);
+        if (!host.equals("127.0.0.1")) {
+            replicaProps.add("-Dquarkus.http.host=" + host);
+        }
         starts.add(Instant.now());
-        ServiceProcess p = ServiceProcess.start(name + "-replica-" + ++started, jar, port, List.of(), env, logs);
-        running = p;
+        ServiceProcess p = ServiceProcess.start(name + "-replica-" + ++started, jar, replicaPort, replicaProps, env,
+                logs);
+        replicas.add(p);
         try {
-            p.awaitReady(c.getReadinessProbe().getHttpGet().getPath(), Duration.ofSeconds(180));
+            awaitReady(p, "http://" + host + ":" + replicaPort + c.getReadinessProbe().getHttpGet().getPath(),
+                    Duration.ofSeconds(180));
             readies.add(Instant.now());
         } catch (IllegalStateException e) {
-            p.close();
-            running = null;
+            stop(p);
             throw e;
+        }
+    }
+
+    /** Waits until the probe URL answers 200, as the kubelet's readiness probe would; fails if the process exits. */
+    private static void awaitReady(ServiceProcess p, String probe, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (PROBE.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!p.alive()) {
+                throw new IllegalStateException(p.name() + " exited before it was ready");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(p.name() + " was not ready at " + probe + " within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getByName(host))) {
+            return s.getLocalPort();
         }
     }
 
@@ -129,9 +210,7 @@ final class KubeletStandIn implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ServiceProcess p = running;
-        if (p != null) {
-            p.close();
-        }
+        replicas.forEach(ServiceProcess::close);
+        replicas.clear();
     }
 }

@@ -76,7 +76,7 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
                                 .withName("worker")
                                 .withImage(image)
                                 .addNewPort().withName("http").withContainerPort(d.port()).endPort()
-                                .withEnv(env(model, placement, d.port()))
+                                .withEnv(env(worker.getMetadata().getName(), model, placement, d.port()))
                                 .withResources(resources(placement))
                                 .withLivenessProbe(probe("/v2/health/live", d.port(), 10))
                                 .withReadinessProbe(probe("/v2/models/" + model.getName() + "/ready", d.port(), 5))
@@ -94,8 +94,12 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         return defaults;
     }
 
-    static List<EnvVar> env(ModelSpec model, PlacementStatus placement, int port) {
+    static List<EnvVar> env(String workerName, ModelSpec model, PlacementStatus placement, int port) {
         List<EnvVar> env = new ArrayList<>();
+        // The worker signs its receipts under this id and the gateway checks it against the name the worker is
+        // registered under (the Worker's name). Without it the id defaults to the model name, so the receipts of a
+        // worker registered with its key would all be refused.
+        env.add(var("SYNOD_WORKER_ID", workerName));
         env.add(var("SYNOD_MODEL_NAME", model.getName()));
         env.add(var("SYNOD_MODEL_KIND", model.getKind()));
         if (model.getUrl() != null) {

@@ -42,6 +42,7 @@ class WorkerDependentsTest {
         assertEquals("/v2/models/mlp/ready", c.getReadinessProbe().getHttpGet().getPath());
         Map<String, String> env = env(c);
         assertEquals("gpu", env.get("SYNOD_DEVICE"));
+        assertEquals("mlp-1", env.get("SYNOD_WORKER_ID"));
         assertEquals("mlp", env.get("SYNOD_MODEL_NAME"));
         assertEquals("mlp", env.get("SYNOD_MODEL_KIND"));
         assertEquals("a".repeat(64), env.get("SYNOD_MODEL_DIGEST"));
