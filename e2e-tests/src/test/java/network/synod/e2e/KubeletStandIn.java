@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -133,6 +139,33 @@ final class KubeletStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Secret volumes, as a kubelet mounts them: each item written to a directory of its own, and the environment's
+     * paths under the container's mount path pointed there (a process here cannot write /var/run). A Secret not
+     * there yet fails this start, as it keeps a real pod in ContainerCreating; the next step tries again.
+     */
+    private void mountSecrets(Deployment d, Container c, Map<String, String> env) throws IOException {
+        for (Volume v : d.getSpec().getTemplate().getSpec().getVolumes()) {
+            if (v.getSecret() == null) {
+                continue;
+            }
+            Secret secret = client.secrets().inNamespace(namespace).withName(v.getSecret().getSecretName()).get();
+            if (secret == null) {
+                throw new IllegalStateException("secret " + v.getSecret().getSecretName() + " not found");
+            }
+            Path dir = Files.createDirectories(logs.resolve("secrets").resolve(name).resolve(v.getName()));
+            for (KeyToPath item : v.getSecret().getItems()) {
+                Files.write(dir.resolve(item.getPath()), Base64.getDecoder().decode(secret.getData().get(item.getKey())));
+            }
+            for (VolumeMount m : c.getVolumeMounts()) {
+                if (m.getName().equals(v.getName())) {
+                    env.replaceAll((k, value) -> value != null && value.startsWith(m.getMountPath() + "/")
+                            ? dir.resolve(value.substring(m.getMountPath().length() + 1)).toString() : value);
+                }
+            }
+        }
+    }
+
     private void stop(ServiceProcess p) {
         replicas.remove(p);
         p.close();
@@ -145,6 +178,7 @@ final class KubeletStandIn implements AutoCloseable {
         c.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
         // The Service maps its port to the container's; here the replica listens on the Service's port itself.
         env.remove("QUARKUS_HTTP_PORT");
+        mountSecrets(d, c, env);
         int replicaPort = replicas.isEmpty() ? port : freePort();
         List<String> replicaProps = new ArrayList<>(props);
         if (!host.equals("127.0.0.1")) {

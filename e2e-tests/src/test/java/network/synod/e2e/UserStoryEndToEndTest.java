@@ -3,6 +3,7 @@ package network.synod.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +42,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -308,16 +312,17 @@ class UserStoryEndToEndTest {
         }
         assertTrue(gatewayTopic().path("dormant").isEmpty(), gatewayTopic().toString());
 
-        // The operator registers each worker's endpoint only; nothing in a Worker names the key its replicas sign
-        // receipts with, so the gateway would check none and verification could audit none. The worker's owner
-        // declares the key and the model digest the worker reports over OIP, as NetworkAuditTest does.
+        // Each worker signs with the key of its Worker's Secret, and the operator registered that key at the gateway,
+        // so every receipt is checked and verification can audit the worker from its first answer.
         for (String w : WORKERS) {
             JsonNode meta = get(kubelets.get(w).url() + "/v2/models/model").path("parameters");
             assertEquals(w, meta.path("worker").asText());
-            send("PUT", gateway.url() + "/v1/admin/topics/" + TOPIC + "/workers/" + w, Map.of("url",
-                    worker(w).getStatus().getEndpoint(), "model", "model", "role", "inferer", "publicKey",
-                    meta.path("publicKey").asText(), "modelDigest", meta.path("modelDigest").asText()), ADMIN);
-            assertFalse(registration(w).orElseThrow().path("publicKey").isNull());
+            Secret key = kube.secrets().inNamespace(NS).withName(w + "-signing-key").get();
+            assertNotNull(key, w + "'s signing key");
+            String publicKey = new String(Base64.getDecoder().decode(key.getData().get("public.key")),
+                    StandardCharsets.US_ASCII);
+            assertEquals(publicKey, meta.path("publicKey").asText(), w + " signs with its Secret's key");
+            waiting().until(() -> publicKey.equals(registration(w).orElseThrow().path("publicKey").asText()));
         }
 
         // Payouts: the workers and the verifier are participants; each worker stakes 1,000 on the topic, whose fee
@@ -408,7 +413,8 @@ class UserStoryEndToEndTest {
     @Order(5)
     void theCheaterIsCaughtSlashedAndQuarantined() throws Exception {
         // Audits start: a verifier for the model the workers declare, and every answer of the topic sampled.
-        String digest = registration("cheat").orElseThrow().path("modelDigest").asText();
+        String digest = get(kubelets.get("cheat").url() + "/v2/models/model").path("parameters").path("modelDigest")
+                .asText();
         send("PUT", verification.url() + "/v1/admin/verifiers/" + digest, Map.of("url", verifier.url(), "model",
                 "model", "mode", "exact"), ADMIN);
         send("PUT", verification.url() + "/v1/admin/topics/" + TOPIC, Map.of("auditRate", 1.0), ADMIN);
@@ -520,11 +526,12 @@ class UserStoryEndToEndTest {
         });
         assertTrue(gatewayTopic().path("workers").isEmpty(), gatewayTopic().toString());
 
-        // The Deployments and Services are owned by their Worker; in a cluster the garbage collector deletes them
-        // with it. The mock API server has no garbage collector, so this test does its job, after checking that the
-        // owner references it would follow are there.
+        // The Deployments, Services and signing-key Secrets are owned by their Worker; in a cluster the garbage
+        // collector deletes them with it. The mock API server has no garbage collector, so this test does its job,
+        // after checking that the owner references it would follow are there.
         for (String w : WORKERS) {
-            for (HasMetadata owned : List.of(deployment(w), service(w))) {
+            for (HasMetadata owned : Arrays.asList(deployment(w), service(w),
+                    kube.secrets().inNamespace(NS).withName(w + "-signing-key").get())) {
                 if (owned == null) {
                     continue;
                 }
@@ -537,6 +544,7 @@ class UserStoryEndToEndTest {
             for (String w : WORKERS) {
                 assertNull(deployment(w));
                 assertNull(service(w));
+                assertNull(kube.secrets().inNamespace(NS).withName(w + "-signing-key").get());
                 assertFalse(kubelets.get(w).running(), w + " still runs");
             }
         });

@@ -61,6 +61,12 @@ public class HttpGatewayClient implements GatewayClient {
         body.put("url", registration.url());
         body.put("model", registration.model());
         body.put("role", registration.role());
+        if (registration.publicKey() != null) {
+            body.put("publicKey", registration.publicKey());
+        }
+        if (registration.modelDigest() != null) {
+            body.put("modelDigest", registration.modelDigest());
+        }
         send("PUT", "/v1/admin/topics/" + enc(topic) + "/workers/" + enc(worker), body, false);
     }
 

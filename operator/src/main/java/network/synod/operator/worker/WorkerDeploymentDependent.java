@@ -36,6 +36,9 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
     static final Toleration GPU_TOLERATION = new TolerationBuilder().withKey("nvidia.com/gpu")
             .withOperator("Exists").withEffect("NoSchedule").build();
 
+    static final String SIGNING_VOLUME = "signing-key";
+    static final long WORKER_GROUP = 185;
+
     private WorkerDefaults defaults;
 
     public WorkerDeploymentDependent() {
@@ -72,11 +75,23 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
                         .withNewSpec()
                             .withNodeSelector(placement.getNodeSelector().isEmpty() ? null : placement.getNodeSelector())
                             .withTolerations(tolerations(placement))
+                            // The key file is group-readable only (0440); fsGroup gives the worker's user (185 in
+                            // Synod's images) that group.
+                            .withNewSecurityContext().withFsGroup(WORKER_GROUP).endSecurityContext()
+                            .addNewVolume()
+                                .withName(SIGNING_VOLUME)
+                                .withNewSecret().withSecretName(WorkerSigningKeyDependent.secretName(worker))
+                                    .addNewItem().withKey(WorkerSigningKeyDependent.PRIVATE)
+                                        .withPath(WorkerSigningKeyDependent.PRIVATE).endItem()
+                                    .withDefaultMode(0440).endSecret()
+                            .endVolume()
                             .addNewContainer()
                                 .withName("worker")
                                 .withImage(image)
                                 .addNewPort().withName("http").withContainerPort(d.port()).endPort()
                                 .withEnv(env(worker.getMetadata().getName(), model, placement, d.port()))
+                                .addNewVolumeMount().withName(SIGNING_VOLUME)
+                                    .withMountPath(WorkerSigningKeyDependent.MOUNT).withReadOnly(true).endVolumeMount()
                                 .withResources(resources(placement))
                                 .withLivenessProbe(probe("/v2/health/live", d.port(), 10))
                                 .withReadinessProbe(probe("/v2/models/" + model.getName() + "/ready", d.port(), 5))
@@ -100,6 +115,8 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         // registered under (the Worker's name). Without it the id defaults to the model name, so the receipts of a
         // worker registered with its key would all be refused.
         env.add(var("SYNOD_WORKER_ID", workerName));
+        // Every replica signs with the Worker's one key (WorkerSigningKeyDependent), the one the gateway knows.
+        env.add(var("SYNOD_WORKER_KEY_FILE", WorkerSigningKeyDependent.KEY_FILE));
         env.add(var("SYNOD_MODEL_NAME", model.getName()));
         env.add(var("SYNOD_MODEL_KIND", model.getKind()));
         if (model.getUrl() != null) {

@@ -58,11 +58,15 @@ import network.synod.operator.scaling.ScalingBounds;
 import network.synod.operator.scaling.ScalingDecision;
 
 /**
- * Reconciles a Worker: validate, place on a GpuPool, decide replicas from demand, apply the Deployment and Service
- * (declared workflow), register the endpoint with the gateway, and write one status.
+ * Reconciles a Worker: validate, place on a GpuPool, decide replicas from demand, apply the signing-key Secret,
+ * Deployment and Service (declared workflow), register the endpoint and public key with the gateway, and write one
+ * status.
  */
 @Workflow(explicitInvocation = true, dependents = {
-        @Dependent(name = "deployment", type = WorkerDeploymentDependent.class, reconcilePrecondition = RunsInCluster.class),
+        @Dependent(name = "signing-key", type = WorkerSigningKeyDependent.class,
+                reconcilePrecondition = ServedInCluster.class),
+        @Dependent(name = "deployment", type = WorkerDeploymentDependent.class, reconcilePrecondition = RunsInCluster.class,
+                dependsOn = "signing-key"),
         @Dependent(name = "service", type = WorkerServiceDependent.class, reconcilePrecondition = RunsInCluster.class)
 })
 @ControllerConfiguration(name = "worker")
@@ -77,6 +81,12 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     private final ClusterCapacity capacity = new ClusterCapacity();
     /** The last placement pass; reused while capacity and every capacity-taking worker's demand are unchanged. */
     private final AtomicReference<Pass> lastPass = new AtomicReference<>();
+    /**
+     * The public key last registered for each worker (namespace/name). The gateway keeps only one, so a key that
+     * differs (a Secret that appeared after the first registration, or any key after a restart of the operator)
+     * re-sends the registration.
+     */
+    private final Map<String, String> registeredKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private InformerEventSource<Node, Worker> nodes;
     private InformerEventSource<Pod, Worker> pods;
     private InformerEventSource<GpuPool, Worker> pools;
@@ -171,7 +181,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             status.setPool(null);
             aggregator.invalid(String.join("; ", problems));
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            registrar.sync(worker, status, null, false, false);
+            registrar.sync(worker, status, null, null, false, false);
             return finish(worker, before, null);
         }
         String quarantine = quarantineReason(worker);
@@ -195,8 +205,14 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             recordColdStart(worker, status, ready, now);
             aggregator.replicas(scheduled, desired, ready);
         }
-        boolean refresh = specChanged || !Objects.equals(endpointBefore, endpoint);
-        var registration = registrar.sync(worker, status, endpoint, quarantine == null, refresh);
+        String publicKey = external ? null : WorkerSigningKeyDependent.publicKey(context).orElse(null);
+        String id = worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName();
+        boolean refresh = specChanged || !Objects.equals(endpointBefore, endpoint)
+                || !Objects.equals(registeredKeys.get(id), publicKey == null ? "" : publicKey);
+        var registration = registrar.sync(worker, status, endpoint, publicKey, quarantine == null, refresh);
+        if (registration.registered()) {
+            registeredKeys.put(id, publicKey == null ? "" : publicKey);
+        }
         List<String> marks = new WorkerDormancy(gateway).sync(worker.getMetadata().getName(),
                 status.getRegisteredTopics(), views, WorkerDormancy.dormant(worker, status, desired), refresh);
         aggregator.registration(marks.isEmpty() ? registration
@@ -209,6 +225,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     @Override
     public DeleteControl cleanup(Worker worker, Context<Worker> context) {
         context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+        registeredKeys.remove(worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName());
         if (new WorkerRegistrar(gateway).removeAll(worker)) {
             return DeleteControl.defaultDelete();
         }

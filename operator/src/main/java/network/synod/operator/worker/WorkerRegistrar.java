@@ -35,8 +35,12 @@ public final class WorkerRegistrar {
     /**
      * Registers or removes the worker so the gateway matches {@code endpoint}; {@code refresh} re-sends registrations
      * that may be stale (the spec or the endpoint changed). Updates {@code status.registeredTopics}.
+     *
+     * @param publicKey the worker's receipt key (base64 X.509 Ed25519), or null when the operator holds none (an
+     *                  external worker): the gateway then checks no receipts for it
      */
-    public Result sync(Worker worker, WorkerStatus status, String endpoint, boolean serving, boolean refresh) {
+    public Result sync(Worker worker, WorkerStatus status, String endpoint, String publicKey, boolean serving,
+            boolean refresh) {
         String name = worker.getMetadata().getName();
         Set<String> wanted = serving && endpoint != null ? new LinkedHashSet<>(worker.getSpec().getTopics()) : Set.of();
         Set<String> registered = new LinkedHashSet<>(status.getRegisteredTopics());
@@ -51,8 +55,11 @@ public final class WorkerRegistrar {
                 }
             }
         }
+        // The model digest pins what the receipts must name when the spec declares one; without it any digest the
+        // worker signs is accepted (the reference and mlp kinds derive theirs from their settings).
+        String digest = worker.getSpec().getModel().getDigest();
         WorkerRegistration registration = new WorkerRegistration(endpoint, worker.getSpec().getModel().getName(),
-                worker.getSpec().getRole());
+                worker.getSpec().getRole(), publicKey, digest == null ? null : digest.replaceFirst("^sha256:", ""));
         for (String topic : wanted) {
             if (refresh || !registered.contains(topic)) {
                 try {
@@ -79,6 +86,6 @@ public final class WorkerRegistrar {
         if (status == null) {
             return true;
         }
-        return sync(worker, status, null, false, false).reason().equals("NotServing");
+        return sync(worker, status, null, null, false, false).reason().equals("NotServing");
     }
 }

@@ -6,8 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -103,6 +113,20 @@ class WorkerOperatorTest {
         var put = gateway.calls().stream().filter(c -> c.path().equals("/v1/admin/topics/t-mixed/workers/big")).findFirst().orElseThrow();
         assertEquals("Bearer test-admin", put.auth());
         assertTrue(put.body().contains("\"url\":\"http://big.test.svc:8080\""), put.body());
+
+        // The worker's signing key: one Secret owned by the Worker, mounted into its pods, its public half registered.
+        Secret key = client.secrets().inNamespace(NS).withName("big-signing-key").get();
+        assertNotNull(key);
+        assertEquals("Worker", key.getMetadata().getOwnerReferences().get(0).getKind());
+        String publicKey = new String(Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PUBLIC)),
+                StandardCharsets.US_ASCII);
+        assertKeyPairMatches(new String(Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PRIVATE)),
+                StandardCharsets.US_ASCII), publicKey);
+        assertEquals(WorkerSigningKeyDependent.KEY_FILE, env(big, "SYNOD_WORKER_KEY_FILE"));
+        assertEquals("big-signing-key", bigPod.getVolumes().get(0).getSecret().getSecretName());
+        assertEquals(WorkerSigningKeyDependent.MOUNT, bigPod.getContainers().get(0).getVolumeMounts().get(0).getMountPath());
+        await().atMost(WAIT).until(() -> gateway.calls().stream().anyMatch(c ->
+                c.path().equals("/v1/admin/topics/t-mixed/workers/big") && c.body().contains(publicKey)));
 
         Worker placed = get("big");
         for (Condition c : placed.getStatus().getConditions()) {
@@ -295,5 +319,26 @@ class WorkerOperatorTest {
         gpu.setProduct(product);
         gpu.setMigProfile(mig);
         return gpu;
+    }
+
+    /** The PEM private key signs what the registered public key verifies: the two halves of one Ed25519 pair. */
+    private static void assertKeyPairMatches(String pem, String publicKey) {
+        try {
+            String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory ed = KeyFactory.getInstance("Ed25519");
+            PrivateKey priv = ed.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            byte[] message = "receipt".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(priv);
+            signer.update(message);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(pub);
+            verifier.update(message);
+            assertTrue(verifier.verify(signature), "the Secret's private and public keys belong together");
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 }
