@@ -123,7 +123,7 @@ class ScaleToZeroActivationTest {
                         .unmarshal(Files.readString(crd), CustomResourceDefinition.class)).create();
             }
         }
-        OperatorConfig config = new TestOperatorConfig(gateway.url(), workerPort);
+        OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.empty(), workerPort);
         operatorMeters = new SimpleMeterRegistry();
         operator = new Operator(o -> o.withKubernetesClient(kube).withCloseClientOnStop(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false).withUseSSAToPatchPrimaryResource(false));
@@ -331,53 +331,5 @@ class ScaleToZeroActivationTest {
     private static long coldStarts() {
         Timer t = operatorMeters.find("synod.worker.cold.start").timer();
         return t == null ? 0 : t.count();
-    }
-
-    /** The operator's settings for this test: the gateway process, the replica's port, a short scaling interval. */
-    private record TestOperatorConfig(String gatewayUrl, int workerPort) implements OperatorConfig {
-        @Override
-        public String workerImage() {
-            return "ghcr.io/synod-network/synod-worker:0.1.0";
-        }
-
-        @Override
-        public String placementPolicy() {
-            return "bin-pack";
-        }
-
-        @Override
-        public Duration scalingInterval() {
-            return Duration.ofMillis(500);
-        }
-
-        @Override
-        public Duration unscheduledRetry() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Gateway gateway() {
-            return new Gateway() {
-                @Override
-                public String url() {
-                    return gatewayUrl;
-                }
-
-                @Override
-                public String adminToken() {
-                    return "synod-admin";
-                }
-
-                @Override
-                public Duration timeout() {
-                    return Duration.ofSeconds(10);
-                }
-            };
-        }
-
-        @Override
-        public Optional<String> scoringUrl() {
-            return Optional.empty();
-        }
     }
 }

@@ -199,7 +199,7 @@ class UserStoryEndToEndTest {
             }
         }
         workerPort = freePort();
-        OperatorConfig config = new StoryOperatorConfig(gateway.url(), scoring.url(), workerPort);
+        OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.of(scoring.url()), workerPort);
         SynodClients clients = new SynodClients(config);
         operator = new Operator(o -> o.withKubernetesClient(kube).withCloseClientOnStop(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false).withUseSSAToPatchPrimaryResource(false));
@@ -764,54 +764,6 @@ class UserStoryEndToEndTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    /** The operator's settings here: the gateway and scoring processes, the workers' port, short intervals. */
-    private record StoryOperatorConfig(String gatewayUrl, String scoring, int workerPort) implements OperatorConfig {
-        @Override
-        public String workerImage() {
-            return "ghcr.io/synod-network/synod-worker:0.1.0";
-        }
-
-        @Override
-        public String placementPolicy() {
-            return "bin-pack";
-        }
-
-        @Override
-        public Duration scalingInterval() {
-            return Duration.ofMillis(500);
-        }
-
-        @Override
-        public Duration unscheduledRetry() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Gateway gateway() {
-            return new Gateway() {
-                @Override
-                public String url() {
-                    return gatewayUrl;
-                }
-
-                @Override
-                public String adminToken() {
-                    return "synod-admin";
-                }
-
-                @Override
-                public Duration timeout() {
-                    return Duration.ofSeconds(10);
-                }
-            };
-        }
-
-        @Override
-        public Optional<String> scoringUrl() {
-            return Optional.of(scoring);
         }
     }
 }
