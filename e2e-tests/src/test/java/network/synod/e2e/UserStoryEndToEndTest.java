@@ -60,7 +60,6 @@ import network.synod.operator.OperatorConfig;
 import network.synod.operator.api.GpuPool;
 import network.synod.operator.api.GpuPoolSpec;
 import network.synod.operator.api.GpuRequest;
-import network.synod.operator.api.SynodApi;
 import network.synod.operator.api.Topic;
 import network.synod.operator.api.TopicSpec;
 import network.synod.operator.api.Worker;
@@ -456,15 +455,13 @@ class UserStoryEndToEndTest {
             waiting().until(() -> rewards(w) > paid.get(w));
         }
 
-        // Verification quarantines at the gateway; the operator does not read that list. Whoever runs the cluster
-        // marks the Worker (the annotation SynodApi documents), and the operator takes it out of the network: zero
-        // replicas, its process stopped, deregistered from the topic.
-        kube.resources(Worker.class).inNamespace(NS).withName("cheat").edit(w -> {
-            w.getMetadata().setAnnotations(Map.of(SynodApi.ANNOTATION_QUARANTINE, "failed a verification audit"));
-            return w;
-        });
+        // Verification quarantined the cheater at the gateway; the operator reads that from the topic and takes the
+        // worker out of the cluster too, with no one touching the Worker: zero replicas, its process stopped,
+        // deregistered from the topic (the gateway keeps the quarantine until an admin lifts it).
         waiting().untilAsserted(() -> {
-            assertEquals("True", condition(worker("cheat"), "Quarantined").getStatus());
+            Condition q = condition(worker("cheat"), "Quarantined");
+            assertEquals("True", q.getStatus());
+            assertTrue(q.getMessage().startsWith("quarantined by the gateway on topic " + TOPIC), q.getMessage());
             assertEquals(0, deployment("cheat").getSpec().getReplicas());
             assertFalse(kubelets.get("cheat").running());
             assertTrue(registration("cheat").isEmpty());

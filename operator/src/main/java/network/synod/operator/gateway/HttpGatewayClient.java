@@ -118,8 +118,11 @@ public class HttpGatewayClient implements GatewayClient {
         }
         List<String> dormant = new ArrayList<>();
         node.path("dormant").forEach(d -> dormant.add(d.asText()));
+        Map<String, String> quarantined = new LinkedHashMap<>();
+        node.path("quarantined").fields().forEachRemaining(q -> quarantined.put(q.getKey(), q.getValue().asText()));
         JsonNode loss = node.path("networkLoss");
-        return new TopicView(workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null, dormant);
+        return new TopicView(workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null, dormant,
+                quarantined);
     }
 
     private HttpResponse<String> send(String method, String path, Object body, boolean notFoundIsFine) {

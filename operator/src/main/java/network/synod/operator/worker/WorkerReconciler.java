@@ -86,6 +86,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
      * differs (a Secret that appeared after the first registration, or any key after a restart of the operator)
      * re-sends the registration.
      */
+    private static final String GATEWAY_QUARANTINE = "quarantined by the gateway on topic ";
     private final Map<String, String> registeredKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private InformerEventSource<Node, Worker> nodes;
     private InformerEventSource<Pod, Worker> pods;
@@ -184,12 +185,17 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             registrar.sync(worker, status, null, null, false, false);
             return finish(worker, before, null);
         }
-        String quarantine = quarantineReason(worker);
-        aggregator.quarantine(quarantine);
         boolean external = worker.getSpec().getExternalEndpoint() != null;
-        boolean scheduled = external || place(worker, status, context, aggregator);
         Map<String, TopicView> views = new HashMap<>();
-        int desired = external ? 0 : scale(worker, status, quarantine != null, now, views);
+        Demand demand = external ? null : demand(worker, views);
+        String quarantine = quarantineReason(worker, views);
+        if (quarantine == null && !external && demand == null) {
+            // The gateway could not be asked: a quarantine it held stands until it says otherwise.
+            quarantine = gatewayQuarantine(status);
+        }
+        aggregator.quarantine(quarantine);
+        boolean scheduled = external || place(worker, status, context, aggregator);
+        int desired = external ? 0 : scale(worker, status, quarantine != null, now, demand);
 
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -298,13 +304,11 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     }
 
     /** Decides replicas and keeps the activation bookkeeping used for scale to zero and cold-start time. */
-    private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now,
-            Map<String, TopicView> views) {
+    private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now, Demand demand) {
         var s = worker.getSpec().getScaling() == null ? new ScalingSpec() : worker.getSpec().getScaling();
         var bounds = new ScalingBounds(orDefault(worker.getSpec().getReplicas(), 0), orDefault(s.getMaxReplicas(), 1),
                 orDefault(s.getTargetInFlightPerReplica(), 4),
                 Duration.ofSeconds(orDefault(s.getIdleSecondsBeforeScaleToZero(), 300)));
-        Demand demand = demand(worker, views);
         Instant activeSince = status.getLastActivatedAt() == null ? null : Instant.parse(status.getLastActivatedAt());
         ScalingDecision decision = ReplicaPolicy.decide(bounds, demand,
                 status.getReplicas(), activeSince, now);
@@ -370,9 +374,33 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         return next == null ? control : control.rescheduleAfter(next);
     }
 
-    private static String quarantineReason(Worker worker) {
+    /**
+     * Why the worker is quarantined, or null: the annotation an admin put on the Worker, else a quarantine the gateway
+     * holds on one of its topics (verification caught it cheating). Either way its replicas go to zero, so a caught
+     * worker stops holding GPUs; the gateway's quarantine outlives the deregistration, so it stays until an admin
+     * lifts it there.
+     */
+    private static String quarantineReason(Worker worker, Map<String, TopicView> views) {
         Map<String, String> annotations = worker.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(SynodApi.ANNOTATION_QUARANTINE);
+        String annotated = annotations == null ? null : annotations.get(SynodApi.ANNOTATION_QUARANTINE);
+        if (annotated != null) {
+            return annotated;
+        }
+        for (String topic : worker.getSpec().getTopics()) {
+            TopicView view = views.get(topic);
+            String reason = view == null ? null : view.quarantined().get(worker.getMetadata().getName());
+            if (reason != null) {
+                return GATEWAY_QUARANTINE + topic + ": " + reason;
+            }
+        }
+        return null;
+    }
+
+    private static String gatewayQuarantine(WorkerStatus status) {
+        return status.getConditions().stream()
+                .filter(c -> WorkerStatusAggregator.QUARANTINED.equals(c.getType()) && "True".equals(c.getStatus())
+                        && c.getMessage() != null && c.getMessage().startsWith(GATEWAY_QUARANTINE))
+                .map(io.fabric8.kubernetes.api.model.Condition::getMessage).findFirst().orElse(null);
     }
 
     private static Set<ResourceID> unscheduled(IndexerResourceCache<Worker> workers) {

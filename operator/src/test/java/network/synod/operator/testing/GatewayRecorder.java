@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ public final class GatewayRecorder implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> topicViews = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> dormant = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> quarantined = new ConcurrentHashMap<>();
     private volatile int failWith;
 
     public GatewayRecorder() throws IOException {
@@ -70,6 +72,16 @@ public final class GatewayRecorder implements AutoCloseable {
         return Set.copyOf(dormant.getOrDefault(topic, Set.of()));
     }
 
+    /** Quarantines a worker of {@code topic} (as a verification order would), or lifts it when reason is null. */
+    public void quarantine(String topic, String worker, String reason) {
+        Map<String, String> q = quarantined.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        if (reason == null) {
+            q.remove(worker);
+        } else {
+            q.put(worker, reason);
+        }
+    }
+
     /** Makes every request fail with this status (0 to answer normally). */
     public void failWith(int status) {
         this.failWith = status;
@@ -79,6 +91,7 @@ public final class GatewayRecorder implements AutoCloseable {
         calls.clear();
         topicViews.clear();
         dormant.clear();
+        quarantined.clear();
         failWith = 0;
     }
 
@@ -97,8 +110,12 @@ public final class GatewayRecorder implements AutoCloseable {
             String topic = path.substring("/v1/topics/".length());
             String view = topicViews.get(topic);
             String marks = String.join("\",\"", new TreeSet<>(dormant(topic)));
+            StringBuilder held = new StringBuilder();
+            new TreeMap<>(quarantined.getOrDefault(topic, Map.of())).forEach((w, why) -> held
+                    .append(held.length() == 0 ? "" : ",").append('"').append(w).append("\":\"").append(why).append('"'));
             respond(exchange, view == null ? 404 : 200, view == null ? "{}"
-                    : view + ",\"dormant\":[" + (marks.isEmpty() ? "" : "\"" + marks + "\"") + "]}");
+                    : view + ",\"dormant\":[" + (marks.isEmpty() ? "" : "\"" + marks + "\"") + "],\"quarantined\":{"
+                            + held + "}}");
         } else if (mark) {
             Set<String> marked = dormant.computeIfAbsent(segments[4], t -> ConcurrentHashMap.newKeySet());
             if ("PUT".equals(exchange.getRequestMethod())) {

@@ -248,6 +248,30 @@ class WorkerOperatorTest {
         });
         assertTrue(gateway.saw("DELETE", "/v1/admin/topics/t-life/workers/inside"));
 
+        // A quarantine the gateway holds (verification caught the worker) scales it to zero as well, and lifting it
+        // there brings the worker back and registers it again.
+        gateway.demand("t-held", 0, null);
+        create(worker("caught", "t-held", null));
+        await().atMost(WAIT).until(() -> gateway.saw("PUT", "/v1/admin/topics/t-held/workers/caught"));
+        gateway.quarantine("t-held", "caught", "output-mismatch (verdict 7)");
+        await().atMost(WAIT).untilAsserted(() -> {
+            Worker q = get("caught");
+            Condition c = condition(q, "Quarantined");
+            assertEquals("True", c.getStatus());
+            assertTrue(c.getMessage().contains("quarantined by the gateway on topic t-held: output-mismatch"),
+                    c.getMessage());
+            assertEquals(0, q.getStatus().getReplicas());
+            assertTrue(gateway.saw("DELETE", "/v1/admin/topics/t-held/workers/caught"));
+        });
+        gateway.quarantine("t-held", "caught", null);
+        long putsBefore = gateway.calls().stream().filter(c -> c.method().equals("PUT")
+                && c.path().equals("/v1/admin/topics/t-held/workers/caught")).count();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertEquals("False", condition(get("caught"), "Quarantined").getStatus());
+            assertTrue(gateway.calls().stream().filter(c -> c.method().equals("PUT")
+                    && c.path().equals("/v1/admin/topics/t-held/workers/caught")).count() > putsBefore);
+        });
+
         client.resources(Worker.class).inNamespace(NS).withName("outside").delete();
         await().atMost(WAIT).until(() -> gateway.saw("DELETE", "/v1/admin/topics/t-life/workers/outside")
                 && client.resources(Worker.class).inNamespace(NS).withName("outside").get() == null);
