@@ -1,12 +1,10 @@
 package network.synod.e2e;
 
+import static network.synod.e2e.JsonHttp.get;
+import static network.synod.e2e.JsonHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import network.synod.core.verification.EpochSeed;
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
@@ -40,8 +37,6 @@ class NetworkAuditTest {
     static final Duration READY = Duration.ofSeconds(180);
     static final String ADMIN = "Bearer synod-admin";
     static final String TOPIC = "audited";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static LocalPostgres postgres;
     static LocalKafka kafka;
@@ -242,41 +237,11 @@ class NetworkAuditTest {
         return b.path("rewards").asLong() + b.path("liquid").asLong();
     }
 
-    private static JsonNode get(String url) throws Exception {
-        return get(url, null);
-    }
-
-    private static JsonNode get(String url, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new AssertionError("GET " + url + " → " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
     private static JsonNode put(ServiceProcess p, String path, Object body) throws Exception {
         return send("PUT", p.url() + path, body, ADMIN);
     }
 
     private static JsonNode post(ServiceProcess p, String path, Object body, String auth) throws Exception {
         return send("POST", p.url() + path, body, auth);
-    }
-
-    private static JsonNode send(String method, String url, Object body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new AssertionError(method + " " + url + " → " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 }

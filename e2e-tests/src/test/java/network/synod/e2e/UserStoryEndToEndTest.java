@@ -1,5 +1,8 @@
 package network.synod.e2e;
 
+import static network.synod.e2e.JsonHttp.get;
+import static network.synod.e2e.JsonHttp.send;
+import static network.synod.e2e.JsonHttp.status;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -102,8 +100,6 @@ class UserStoryEndToEndTest {
     static final String POOL_LABEL = "synod.network/node-pool";
     static final String ADMIN = "Bearer synod-admin";
     static final Duration LONG = Duration.ofSeconds(240);
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     /** Worker name → loopback address its Service name resolves to, runtime kind and payouts token. */
@@ -698,41 +694,6 @@ class UserStoryEndToEndTest {
         Set<String> names = new HashSet<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static JsonNode get(String url) throws Exception {
-        return get(url, null);
-    }
-
-    private static JsonNode get(String url, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new AssertionError("GET " + url + " → " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static int status(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static JsonNode send(String method, String url, Object body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new AssertionError(method + " " + url + " → " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 
     // ---- processes and settings
