@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -113,22 +107,12 @@ class ScaleToZeroActivationTest {
                 "-Dsynod.gateway.worker-timeout=30S");
         gateway = startGateway("activation-gateway", "180S");
 
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
-        apiServer.init();
-        kube = apiServer.createClient();
-        try (Stream<Path> crds = Files.list(LocalCluster.ROOT.resolve("k8s/crds"))) {
-            for (Path crd : crds.sorted().toList()) {
-                kube.apiextensions().v1().customResourceDefinitions().resource(kube.getKubernetesSerialization()
-                        .unmarshal(Files.readString(crd), CustomResourceDefinition.class)).create();
-            }
-        }
+        apiServer = MockApi.start();
+        kube = MockApi.clientWithSynodCrds(apiServer);
         OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.empty(), workerPort);
         operatorMeters = new SimpleMeterRegistry();
-        operator = new Operator(o -> o.withKubernetesClient(kube).withCloseClientOnStop(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false).withUseSSAToPatchPrimaryResource(false));
-        operator.register(new WorkerReconciler(config, new SynodClients(config), operatorMeters));
-        operator.start();
+        operator = MockApi.operator(kube, List.of(new WorkerReconciler(config, new SynodClients(config),
+                operatorMeters)));
 
         kubelet = new KubeletStandIn(kube, NS, WORKER, ServiceProcess.jar(LocalCluster.ROOT, "services/worker"),
                 workerPort, LocalCluster.LOGS);
@@ -148,15 +132,7 @@ class ScaleToZeroActivationTest {
         all.add(gateway);
         all.add(kafka);
         all.add(postgres);
-        for (AutoCloseable c : all) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.out.println("[activation] closing: " + e);
-            }
-        }
+        MockApi.closeAll("activation", all);
     }
 
     @Test

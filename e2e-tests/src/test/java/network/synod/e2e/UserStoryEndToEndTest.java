@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -42,13 +41,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import network.synod.embedded.LocalKafka;
@@ -183,25 +178,13 @@ class UserStoryEndToEndTest {
         }
         verifier.awaitReady("/v2/health/ready", LocalCluster.READY);
 
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
-        apiServer.init();
-        kube = apiServer.createClient();
-        try (Stream<Path> crds = Files.list(LocalCluster.ROOT.resolve("k8s/crds"))) {
-            for (Path crd : crds.sorted().toList()) {
-                kube.apiextensions().v1().customResourceDefinitions().resource(kube.getKubernetesSerialization()
-                        .unmarshal(Files.readString(crd), CustomResourceDefinition.class)).create();
-            }
-        }
+        apiServer = MockApi.start();
+        kube = MockApi.clientWithSynodCrds(apiServer);
         workerPort = freePort();
         OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.of(scoring.url()), workerPort);
         SynodClients clients = new SynodClients(config);
-        operator = new Operator(o -> o.withKubernetesClient(kube).withCloseClientOnStop(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false).withUseSSAToPatchPrimaryResource(false));
-        operator.register(new GpuPoolReconciler());
-        operator.register(new TopicReconciler(clients));
-        operator.register(new WorkerReconciler(config, clients, new SimpleMeterRegistry()));
-        operator.start();
+        operator = MockApi.operator(kube, List.of(new GpuPoolReconciler(), new TopicReconciler(clients),
+                new WorkerReconciler(config, clients, new SimpleMeterRegistry())));
 
         Path workerJar = ServiceProcess.jar(LocalCluster.ROOT, "services/worker");
         for (String w : WORKERS) {
@@ -226,15 +209,7 @@ class UserStoryEndToEndTest {
         all.addAll(services);
         all.add(kafka);
         all.add(postgres);
-        for (AutoCloseable c : all) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.out.println("[story] closing: " + e);
-            }
-        }
+        MockApi.closeAll("story", all);
     }
 
     @BeforeEach
