@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -81,13 +82,14 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     private final ClusterCapacity capacity = new ClusterCapacity();
     /** The last placement pass; reused while capacity and every capacity-taking worker's demand are unchanged. */
     private final AtomicReference<Pass> lastPass = new AtomicReference<>();
-    /**
-     * The public key last registered for each worker (namespace/name). The gateway keeps only one, so a key that
-     * differs (a Secret that appeared after the first registration, or any key after a restart of the operator)
-     * re-sends the registration.
-     */
+    /** How the Quarantined condition's message starts when the quarantine is the gateway's, not an annotation. */
     private static final String GATEWAY_QUARANTINE = "quarantined by the gateway on topic ";
-    private final Map<String, String> registeredKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The public key last registered for each worker (namespace/name; "" for none). The gateway keeps only one, so
+     * a key that differs (a Secret that appeared after the first registration, or any key after a restart of the
+     * operator) re-sends the registration.
+     */
+    private final Map<String, String> registeredKeys = new ConcurrentHashMap<>();
     private InformerEventSource<Node, Worker> nodes;
     private InformerEventSource<Pod, Worker> pods;
     private InformerEventSource<GpuPool, Worker> pools;
