@@ -1,13 +1,18 @@
 package network.synod.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +42,11 @@ public final class GatewayBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int workerCount = args.length > 3 ? Integer.parseInt(args[3]) : KINDS.length;
-        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 900;
         if (concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1 || workerCount > KINDS.length
                 || warmup < 0) {
             System.err.println("usage: GatewayBenchmark [concurrency >= 1] [seconds >= 1] [latency-requests >= 1] "
-                    + "[workers 1.." + KINDS.length + "] [warm-up seconds >= 0]");
+                    + "[workers 1.." + KINDS.length + "] [longest warm-up seconds >= 0]");
             System.exit(2);
         }
         Path logs = Path.of(".synod", "bench-logs");
@@ -101,31 +106,51 @@ public final class GatewayBenchmark {
 
         // Ten JVMs share the machine, and each compiles its hot paths only while it serves: a worker reached only
         // through the gateway gets an eighth of the calls and stays interpreted far longer than the one called
-        // directly. Every worker is warmed by direct calls first, then the gateway through the network, so both
-        // phases measure compiled code, as long-running services are.
-        int perWorker = Math.max(3, warmup / 4);
-        System.out.printf(Locale.ROOT, "warming up: %d s per worker directly, then %d s through the gateway…%n",
-                perWorker, warmup);
+        // directly. Every worker is warmed by direct calls first, then the gateway through the network. Ten JVMs'
+        // C2 compilers on two cores take minutes to catch up (after three minutes they still used 30-65 % of the
+        // machine), and a measurement then times the compiler rather than the services; so the network warm-up
+        // goes on in rounds until the compiler threads use under 5 % of the CPU, as in long-running services.
+        System.out.printf(Locale.ROOT, "warming up: 10 s per worker directly, then the network until the JIT "
+                + "compilers are quiet (at most %d s)…%n", warmup);
         for (ServiceProcess w : workers) {
-            throughput(client, post(w.url() + "/v2/models/model/infer", direct), concurrency, perWorker);
+            throughput(client, post(w.url() + "/v2/models/model/infer", direct), concurrency, 10);
         }
-        throughput(client, networkReq, concurrency, warmup);
         CpuMeter cpu = new CpuMeter(gateway, workers);
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        for (int round = 1; System.nanoTime() < warmEnd; round++) {
+            double rps = throughput(client, networkReq, concurrency, 10);
+            double jit = cpu.jitShare();
+            System.out.printf(Locale.ROOT, "  warm-up round %d: network %.0f req/s, JIT %.0f %% of the CPU%n", round,
+                    rps, jit * 100);
+            if (jit < 0.05) {
+                break;
+            }
+        }
+        cpu.restart();
         double directRps = throughput(client, directReq, concurrency, seconds);
+        double directJit = cpu.jitShare();
         cpu.report("direct", directRps * seconds);
         double networkRps = throughput(client, networkReq, concurrency, seconds);
+        double networkJit = cpu.jitShare();
         cpu.report("network", networkRps * seconds);
+        System.out.printf(Locale.ROOT, "JIT compilers' share of the CPU while measuring: direct %.1f %%, network "
+                + "%.1f %%%n", directJit * 100, networkJit * 100);
         System.out.printf(Locale.ROOT, "concurrency %d, %d s each: direct single worker %.0f req/s, network over %d "
                 + "workers %.0f req/s%n", concurrency, seconds, directRps, workers.size(), networkRps);
         System.out.printf(Locale.ROOT, "fan-out efficiency (network req/s × %d) / (direct req/s) = %.2f%n",
                 workers.size(), networkRps * workers.size() / directRps);
 
+        // At concurrency 1 the CPU per request says how much of a request's latency is work: on two cores the
+        // eight workers' answers and the gateway's own work add up rather than overlap.
+        cpu.restart();
         double slowestP50 = 0;
         for (ServiceProcess w : workers) {
             double[] lat = latencies(client, post(w.url() + "/v2/models/model/infer", direct), latencyRequests);
             slowestP50 = Math.max(slowestP50, percentile(lat, 50));
         }
+        cpu.report("direct (concurrency 1)", latencyRequests * (double) workers.size());
         double[] net = latencies(client, networkReq, latencyRequests);
+        cpu.report("network (concurrency 1)", latencyRequests);
         System.out.printf(Locale.ROOT, "concurrency 1, %d requests: slowest worker p50 %.3f ms; network p50 %.3f ms "
                 + "(%.2f×), p90 %.3f ms, p99 %.3f ms%n", latencyRequests, slowestP50, percentile(net, 50),
                 percentile(net, 50) / slowestP50, percentile(net, 90), percentile(net, 99));
@@ -139,6 +164,7 @@ public final class GatewayBenchmark {
         private final List<ProcessHandle> handles = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private long[] last;
+        private final Map<Long, Long> threadTicks = new HashMap<>();
 
         CpuMeter(ServiceProcess gateway, List<ServiceProcess> workers) {
             handles.add(ProcessHandle.current());
@@ -149,7 +175,46 @@ public final class GatewayBenchmark {
                 handles.add(ProcessHandle.of(w.pid()).orElseThrow());
                 names.add(w.name());
             }
+            restart();
+        }
+
+        /** Counts from now. */
+        void restart() {
             last = sample();
+            jitShare();
+        }
+
+        /**
+         * The share of these processes' CPU that their JIT compiler threads used since the last call, from
+         * /proc/PID/task (Linux; 0 where it cannot be read). Counted per thread, so a compiler thread that the JVM
+         * retires between two calls loses only its last ticks.
+         */
+        double jitShare() {
+            long jit = 0;
+            long all = 0;
+            for (ProcessHandle h : handles) {
+                File[] tasks = new File("/proc/" + h.pid() + "/task").listFiles();
+                for (File task : tasks == null ? new File[0] : tasks) {
+                    long tid = Long.parseLong(task.getName());
+                    String stat;
+                    try {
+                        stat = Files.readString(task.toPath().resolve("stat"));
+                    } catch (IOException | UncheckedIOException e) {
+                        continue; // the thread ended
+                    }
+                    int close = stat.lastIndexOf(')');
+                    String comm = stat.substring(stat.indexOf('(') + 1, close);
+                    String[] f = stat.substring(close + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                    long delta = ticks - threadTicks.getOrDefault(tid, 0L);
+                    threadTicks.put(tid, ticks);
+                    all += delta;
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        jit += delta;
+                    }
+                }
+            }
+            return all == 0 ? 0 : jit / (double) all;
         }
 
         private long[] sample() {
