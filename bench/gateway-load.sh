@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway overhead: 8 local worker processes, one gateway; direct vs network throughput and latency in one run.
-# Usage: bench/gateway-load.sh [concurrency=16] [seconds=15] [latency-requests=1000] [workers=8] [longest warm-up seconds=900]
+# Usage: bench/gateway-load.sh [concurrency=16] [seconds per phase=15] [latency-requests=1000] [workers=8] [longest warm-up seconds=900]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f services/worker/target/quarkus-app/quarkus-run.jar ] || mvn -B -q -DskipTests package
