@@ -75,7 +75,8 @@ final class UpCommand {
         }));
 
         out.println("starting PostgreSQL and Kafka…");
-        postgres = LocalPostgres.startEphemeral();
+        // Closed by the hook above once the services are down, not by its own hook beside it.
+        postgres = LocalPostgres.startEphemeral().closedByCallerAtExit();
         kafka = LocalKafka.startEphemeral();
 
         String gateway = "http://127.0.0.1:" + base;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +16,9 @@ import java.util.stream.Stream;
  * under a second, and gone when {@link #close()} returns.
  *
  * <p>PostgreSQL refuses to run as root, so as root every command runs as the {@code postgres} user.
+ *
+ * <p>{@code pg_ctl} detaches the server from this JVM, so a JVM that exits without {@link #close()} (Ctrl-C on a
+ * benchmark, a killed test fork) would leave it running and its port taken; a shutdown hook closes it then.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -24,6 +28,8 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path bin;
     private final int port;
     private final boolean durable;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread closeAtExit = new Thread(this::stopOnce, "local-postgres-stop");
 
     private LocalPostgres(Path dir, Path bin, int port, boolean durable) {
         this.dir = dir;
@@ -46,7 +52,13 @@ public final class LocalPostgres implements AutoCloseable {
         Files.createDirectories(dir);
         int chosen = port == 0 ? freePort() : port;
         LocalPostgres pg = new LocalPostgres(dir.toAbsolutePath(), bin, chosen, durable);
-        pg.initAndStart();
+        Runtime.getRuntime().addShutdownHook(pg.closeAtExit);
+        try {
+            pg.initAndStart();
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
         return pg;
     }
 
@@ -78,8 +90,29 @@ public final class LocalPostgres implements AutoCloseable {
                 "-l", dir.resolve("postgres.log").toString(), "-o", options, "start"), true);
     }
 
+    /**
+     * For a caller that closes this server in its own shutdown hook, after the services that use it have stopped
+     * (JVM shutdown hooks run concurrently, so this one could stop the server under them).
+     */
+    public LocalPostgres closedByCallerAtExit() {
+        Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        return this;
+    }
+
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook, if still registered, may run too; stopOnce makes that harmless.
+        }
+        stopOnce();
+    }
+
+    private void stopOnce() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
                     "-m", durable ? "fast" : "immediate", "-w", "stop"), true);
