@@ -40,15 +40,25 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int latencyRequests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        int workerCount = args.length > 3 ? Integer.parseInt(args[3]) : KINDS.length;
-        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 900;
-        if (concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1 || workerCount > KINDS.length
-                || warmup < 0) {
-            System.err.println("usage: GatewayBenchmark [concurrency >= 1] [seconds >= 1] [latency-requests >= 1] "
-                    + "[workers 1.." + KINDS.length + "] [longest warm-up seconds >= 0]");
+        String usage = "usage: bench/gateway-load.sh [concurrency >= 1] [seconds per phase >= 1] "
+                + "[latency-requests >= 1] [workers 1.." + KINDS.length + "] [longest warm-up seconds >= 0]";
+        int[] n = {16, 15, 1000, KINDS.length, 900};
+        for (int i = 0; i < args.length && i < n.length; i++) {
+            try {
+                n[i] = Integer.parseInt(args[i]);
+            } catch (NumberFormatException e) {
+                System.err.println("not a whole number: '" + args[i] + "'\n" + usage);
+                System.exit(2);
+            }
+        }
+        int concurrency = n[0];
+        int seconds = n[1];
+        int latencyRequests = n[2];
+        int workerCount = n[3];
+        int warmup = n[4];
+        if (args.length > n.length || concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1
+                || workerCount > KINDS.length || warmup < 0) {
+            System.err.println(usage);
             System.exit(2);
         }
         Path logs = Path.of(".synod", "bench-logs");
