@@ -312,8 +312,10 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
                 orDefault(s.getTargetInFlightPerReplica(), 4),
                 Duration.ofSeconds(orDefault(s.getIdleSecondsBeforeScaleToZero(), 300)));
         Instant activeSince = status.getLastActivatedAt() == null ? null : Instant.parse(status.getLastActivatedAt());
-        ScalingDecision decision = ReplicaPolicy.decide(bounds, demand,
-                status.getReplicas(), activeSince, now);
+        Instant activatingSince = status.getActivationStartedAt() == null ? null
+                : Instant.parse(status.getActivationStartedAt());
+        ScalingDecision decision = ReplicaPolicy.decide(bounds, demand, status.getReplicas(), activeSince,
+                activatingSince, now);
         int replicas = quarantined ? 0 : decision.replicas();
         if (!quarantined && decision.activation()) {
             status.setLastActivatedAt(now.toString());
@@ -346,8 +348,9 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
     /**
      * Cold start: from waking at zero replicas to the first ready replica, kept in status and as a timer. Idle time
-     * counts from readiness too, so a cold start longer than the idle time does not scale the worker straight back
-     * to zero after the requests that woke it.
+     * counts from readiness (lastActivatedAt moves here, and {@link ReplicaPolicy} does not scale an activation still
+     * waiting for its replica), so a cold start longer than the idle time does not scale the worker straight back to
+     * zero.
      */
     private void recordColdStart(Worker worker, WorkerStatus status, int ready, Instant now) {
         if (status.getActivationStartedAt() == null || ready < 1) {

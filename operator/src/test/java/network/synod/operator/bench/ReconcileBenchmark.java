@@ -39,7 +39,7 @@ import network.synod.operator.testing.Cluster;
 @EnabledIfSystemProperty(named = "synod.bench", matches = "true")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-@QuarkusTestResource(BenchGatewayResource.class)
+@QuarkusTestResource(value = BenchGatewayResource.class, restrictToAnnotatedClass = true)
 class ReconcileBenchmark {
     private static final int WORKERS = 1000;
 

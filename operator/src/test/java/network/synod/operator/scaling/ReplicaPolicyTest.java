@@ -34,8 +34,31 @@ class ReplicaPolicyTest {
 
     @Test
     void testIdleTimeCountsFromActivationWhenNoRequestSeen() {
-        assertEquals(1, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(10), NOW).replicas());
-        assertEquals(0, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(600), NOW).replicas());
+        assertEquals(1, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(10), null, NOW).replicas());
+        assertEquals(0, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(600), null, NOW).replicas());
+    }
+
+    @Test
+    void testAColdStartLongerThanTheIdleTimeIsNotIdleness() {
+        ScalingBounds quick = new ScalingBounds(0, 1, 4, Duration.ofSeconds(3));
+        Instant woke = NOW.minusSeconds(60);
+        // Asked for a replica 60 s ago, none ready yet, no request since: still waking, not idle.
+        ScalingDecision waking = ReplicaPolicy.decide(quick, Demand.NONE, 1, woke, woke, NOW);
+        assertEquals(1, waking.replicas());
+        assertEquals("Activating", waking.reason());
+        // Once ready (no activation under way, active since readiness) the idle time counts from readiness.
+        assertEquals(1, ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(2), null, NOW).replicas());
+        assertEquals(0, ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(3), null, NOW).replicas());
+    }
+
+    @Test
+    void testAnActivationThatNeverBecomesReadyGivesUpAtTheDeadline() {
+        Instant woke = NOW.minus(ReplicaPolicy.ACTIVATION_DEADLINE);
+        ScalingDecision stuck = ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, woke, woke, NOW);
+        assertEquals(0, stuck.replicas());
+        assertEquals("ActivationDeadlineExceeded", stuck.reason());
+        // Requests in flight keep asking for a replica, deadline or not.
+        assertEquals(1, ReplicaPolicy.decide(SERVERLESS, new Demand(1, NOW), 1, woke, woke, NOW).replicas());
     }
 
     @Test
@@ -57,8 +80,8 @@ class ReplicaPolicyTest {
 
     @Test
     void testUnknownDemandHoldsStillAndNewWorkerStartsWarm() {
-        assertEquals(3, ReplicaPolicy.decide(SERVERLESS, null, 3, null, NOW).replicas());
-        ScalingDecision fresh = ReplicaPolicy.decide(SERVERLESS, null, null, null, NOW);
+        assertEquals(3, ReplicaPolicy.decide(SERVERLESS, null, 3, null, null, NOW).replicas());
+        ScalingDecision fresh = ReplicaPolicy.decide(SERVERLESS, null, null, null, null, NOW);
         assertEquals(1, fresh.replicas());
         assertTrue(fresh.activation());
         assertEquals("DemandUnknown", fresh.reason());
@@ -73,6 +96,6 @@ class ReplicaPolicyTest {
     }
 
     private static ScalingDecision decide(ScalingBounds bounds, Demand demand, int current) {
-        return ReplicaPolicy.decide(bounds, demand, current, NOW.minusSeconds(3600), NOW);
+        return ReplicaPolicy.decide(bounds, demand, current, NOW.minusSeconds(3600), null, NOW);
     }
 }

@@ -25,7 +25,7 @@ import network.synod.operator.testing.GatewayRecorderResource;
 /** The Topic reconciler configures the topic in the gateway and in scoring, and removes it on delete. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-@QuarkusTestResource(GatewayRecorderResource.class)
+@QuarkusTestResource(value = GatewayRecorderResource.class, restrictToAnnotatedClass = true)
 class TopicOperatorTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 

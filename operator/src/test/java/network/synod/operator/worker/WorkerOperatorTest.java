@@ -30,6 +30,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ import network.synod.operator.testing.GatewayRecorderResource;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-@QuarkusTestResource(GatewayRecorderResource.class)
+@QuarkusTestResource(value = GatewayRecorderResource.class, restrictToAnnotatedClass = true)
 class WorkerOperatorTest {
     private static final String NS = "test";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -201,6 +202,9 @@ class WorkerOperatorTest {
         gateway.demand("t-demand", 9, Instant.now().toString());
         create(w);
         await().atMost(WAIT).until(() -> replicas("elastic") == 3);
+        // The replicas come up (idle time counts from readiness, see the slow-start test below).
+        ready("elastic", 3);
+        await().atMost(WAIT).until(() -> get("elastic").getStatus().getActivationStartedAt() == null);
 
         gateway.demand("t-demand", 0, Instant.now().minusSeconds(60).toString());
         await().atMost(WAIT).until(() -> replicas("elastic") == 0);
@@ -213,9 +217,7 @@ class WorkerOperatorTest {
         assertNotNull(get("elastic").getStatus().getActivationStartedAt());
         assertTrue(gateway.dormant("t-demand").contains("elastic"), "dormant until a replica is ready");
         // Stand in for the Deployment controller: one replica becomes ready.
-        Deployment d = deployment("elastic");
-        d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).build());
-        client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
+        ready("elastic", 1);
         await().atMost(WAIT).untilAsserted(() -> {
             Worker now = get("elastic");
             assertEquals("True", condition(now, "Ready").getStatus());
@@ -224,6 +226,40 @@ class WorkerOperatorTest {
             assertTrue(gateway.dormant("t-demand").isEmpty());
         });
         assertTrue(gateway.saw("DELETE", "/v1/admin/topics/t-demand/workers/elastic/dormant"));
+    }
+
+    /**
+     * The race behind the e2e activation failure: a first start whose replica takes longer than the idle time to be
+     * ready was scaled back to zero before it was ready (idle time counted from the scale-up), so the cold start was
+     * never completed. The replica here becomes ready three idle times after the scale-up.
+     */
+    @Test
+    void testAColdStartLongerThanTheIdleTimeCompletesBeforeIdleScaleToZero() {
+        Worker w = worker("slow-start", "t-slow", null);
+        w.getSpec().setReplicas(0);
+        w.getSpec().getScaling().setIdleSecondsBeforeScaleToZero(1);
+        gateway.demand("t-slow", 0, null);
+        create(w);
+        await().atMost(WAIT).until(() -> replicas("slow-start") == 1 && get("slow-start").getStatus() != null
+                && get("slow-start").getStatus().getActivationStartedAt() != null);
+        Instant activated = Instant.parse(get("slow-start").getStatus().getActivationStartedAt());
+
+        // The replica is still starting three idle times later (the operator reconciles every 0.5 s meanwhile).
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(activated.plusSeconds(3)));
+        assertEquals(1, replicas("slow-start"), "scaled away while its replica was still starting");
+        assertNotNull(get("slow-start").getStatus().getActivationStartedAt());
+
+        ready("slow-start", 1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            Worker now = get("slow-start");
+            assertNotNull(now.getStatus().getLastColdStartSeconds());
+            assertTrue(now.getStatus().getLastColdStartSeconds() >= 3, now.getStatus().getLastColdStartSeconds() + " s");
+            assertNull(now.getStatus().getActivationStartedAt());
+        });
+        Instant ready = Instant.parse(get("slow-start").getStatus().getLastActivatedAt());
+        // Idle from readiness on: the worker goes to zero after its idle time.
+        await().atMost(WAIT).until(() -> replicas("slow-start") == 0);
+        assertTrue(Duration.between(ready, Instant.now()).toMillis() >= 1000);
     }
 
     @Test
@@ -300,6 +336,13 @@ class WorkerOperatorTest {
     private int replicas(String name) {
         Deployment d = client.apps().deployments().inNamespace(NS).withName(name).get();
         return d == null ? -1 : d.getSpec().getReplicas();
+    }
+
+    /** Stands in for the Deployment controller: the worker's Deployment reports this many ready replicas. */
+    private void ready(String name, int replicas) {
+        Deployment d = deployment(name);
+        d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas).build());
+        client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
     }
 
     private Deployment deployment(String name) {
