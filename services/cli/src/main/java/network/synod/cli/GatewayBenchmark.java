@@ -16,10 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
@@ -28,39 +35,66 @@ import network.synod.embedded.ServiceProcess;
 /**
  * The gateway's overhead, measured side by side in one run: 8 worker processes and a gateway process on this
  * machine; throughput of direct calls to one worker against network inferences over all 8 at the same
- * concurrency, and latency percentiles at concurrency 1. Run on demand: {@code bench/gateway-load.sh}.
+ * concurrency, and latency percentiles at concurrency 1. Run on demand: {@code bench/gateway-load.sh}, which
+ * runs {@code synod bench gateway}.
  */
-public final class GatewayBenchmark {
+@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
+        description = {"The gateway's overhead: 8 worker processes and a gateway process on this machine; throughput "
+                + "of direct calls to one worker against network inferences over all of them at the same "
+                + "concurrency, and latency percentiles at concurrency 1.",
+            "Run by bench/gateway-load.sh with the same arguments."},
+        footer = {"", "Extra JVM options for the gateway alone (e.g. a profiler agent), as a property of this JVM:",
+            "  -Dsynod.bench.gateway-jvm-args=\"-agentpath:...\""})
+public final class GatewayBenchmark implements Callable<Integer> {
 
     private static final int PAIRS = 3;
 
     static final String[] KINDS = {"last", "ma", "ema", "trend", "snaive", "last", "ma", "ema"};
 
-    private GatewayBenchmark() {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONCURRENCY", defaultValue = "16",
+            description = "concurrent requests, >= 1 (default: ${DEFAULT-VALUE})")
+    private int concurrency;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SECONDS", defaultValue = "15",
+            description = "seconds per phase, >= 1 (default: ${DEFAULT-VALUE})")
+    private int seconds;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "LATENCY_REQUESTS", defaultValue = "1000",
+            description = "requests per latency measurement, >= 1 (default: ${DEFAULT-VALUE})")
+    private int latencyRequests;
+
+    @Parameters(index = "3", arity = "0..1", paramLabel = "WORKERS", defaultValue = "8",
+            description = "worker processes, 1..8 (default: ${DEFAULT-VALUE})")
+    private int workerCount;
+
+    @Parameters(index = "4", arity = "0..1", paramLabel = "WARMUP", defaultValue = "900",
+            description = "the longest warm-up in seconds, >= 0 (default: ${DEFAULT-VALUE})")
+    private int warmup;
+
+    /** The benchmark as it was started before the {@code synod} command had it: the same positional arguments. */
+    public static void main(String[] args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "bench";
+        all[1] = "gateway";
+        System.arraycopy(args, 0, all, 2, args.length);
+        Synod.main(all);
     }
 
-    public static void main(String[] args) throws Exception {
-        String usage = "usage: bench/gateway-load.sh [concurrency >= 1] [seconds per phase >= 1] "
-                + "[latency-requests >= 1] [workers 1.." + KINDS.length + "] [longest warm-up seconds >= 0]";
-        int[] n = {16, 15, 1000, KINDS.length, 900};
-        for (int i = 0; i < args.length && i < n.length; i++) {
-            try {
-                n[i] = Integer.parseInt(args[i]);
-            } catch (NumberFormatException e) {
-                System.err.println("not a whole number: '" + args[i] + "'\n" + usage);
-                System.exit(2);
-            }
+    @Override
+    public Integer call() throws Exception {
+        // Checked before anything starts: a mistyped run fails in a second, not after the services are up.
+        atLeast("CONCURRENCY", concurrency, 1);
+        atLeast("SECONDS", seconds, 1);
+        atLeast("LATENCY_REQUESTS", latencyRequests, 1);
+        atLeast("WORKERS", workerCount, 1);
+        if (workerCount > KINDS.length) {
+            throw new ParameterException(spec.commandLine(), "WORKERS must be at most " + KINDS.length + ", got "
+                    + workerCount);
         }
-        int concurrency = n[0];
-        int seconds = n[1];
-        int latencyRequests = n[2];
-        int workerCount = n[3];
-        int warmup = n[4];
-        if (args.length > n.length || concurrency < 1 || seconds < 1 || latencyRequests < 1 || workerCount < 1
-                || workerCount > KINDS.length || warmup < 0) {
-            System.err.println(usage);
-            System.exit(2);
-        }
+        atLeast("WARMUP", warmup, 0);
         Path logs = Path.of(".synod", "bench-logs");
         List<ServiceProcess> processes = new ArrayList<>();
         try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
@@ -99,6 +133,13 @@ public final class GatewayBenchmark {
             } finally {
                 processes.parallelStream().forEach(ServiceProcess::close);
             }
+        }
+        return 0;
+    }
+
+    private void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new ParameterException(spec.commandLine(), name + " must be at least " + min + ", got " + value);
         }
     }
 

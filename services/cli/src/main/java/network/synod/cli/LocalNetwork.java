@@ -23,6 +23,13 @@ public record LocalNetwork(String gateway, String scoring, String adminToken, St
 
     static final Path FILE = Path.of(".synod", "network.json");
 
+    /** No {@code synod up} is running here: a command that needs one was called without it (or --offline). */
+    static final class NotRunningException extends IllegalStateException {
+        NotRunningException() {
+            super("no running network: start one with './synod up' (or use --offline)");
+        }
+    }
+
     void write() throws IOException {
         Files.createDirectories(FILE.getParent());
         Http.JSON.writerWithDefaultPrettyPrinter().writeValue(FILE.toFile(), this);
@@ -30,7 +37,7 @@ public record LocalNetwork(String gateway, String scoring, String adminToken, St
 
     static LocalNetwork read() throws IOException {
         if (!Files.exists(FILE)) {
-            throw new Args.UsageException("no running network: start one with './synod up' (or use --offline)");
+            throw new NotRunningException();
         }
         JsonNode n = Http.JSON.readTree(FILE.toFile());
         SortedMap<String, Worker> workers = new TreeMap<>();

@@ -1,20 +1,28 @@
 package network.synod.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.IntConsumer;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import network.synod.core.events.TopicSpec;
 import network.synod.core.forecast.Forecaster;
+import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.core.replay.InProcessNetwork;
+import network.synod.core.replay.LossModel;
 import network.synod.core.replay.Network;
 import network.synod.core.replay.Replay;
 import network.synod.core.replay.ReplayPlan;
@@ -27,78 +35,105 @@ import network.synod.core.synthesis.TopicParams;
  * {@code synod replay}: drives a topic through a CSV series, asking for each next value and then revealing it,
  * and reports each worker's and the network's MSE over the same steps.
  */
-final class ReplayCommand {
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
+        description = {"Drives a topic through a CSV series, asking the network for each next value and then "
+                + "revealing it, and reports each worker's and the network's MSE over the same steps.",
+            "Online (the default) it uses the network 'synod up' runs; --offline runs the same workers and "
+                + "synthesis in this process."},
+        footer = {"", "Progress is drawn on stderr when stderr is a terminal; piped, the output is the table "
+                + "(and 'wrote OUT') alone."})
+final class ReplayCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-            usage: synod replay --series FILE.csv [--season M] [--workers reference|all] [--mode allora|synod]
-                                [--offline] [--json OUT] [--steps N]
-              --season   the topic's season (default: from meta.json beside the series, else none)
-              --workers  reference = the five reference forecasters; all (default) adds the neural forecaster
-                         and the loss forecaster
-              --mode     the synthesis mode (default: the topic's default, synod)
-              --offline  run the same workers and synthesis in this process, without services
-              --steps    replay only the first N scored steps
-            """;
+    @Spec
+    private CommandSpec spec;
 
-    private ReplayCommand() {
-    }
+    @Option(names = "--series", paramLabel = "FILE.csv", required = true,
+            description = "the series to replay: a CSV file such as the ones in ../shared/data/series")
+    private String series;
 
-    static int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = new Args(argv, Set.of("series", "season", "workers", "mode", "json", "steps"), Set.of("offline"));
-        String file = a.get("series", null);
-        if (file == null) {
-            throw new Args.UsageException("--series is required");
-        }
-        Path path = Path.of(file);
+    @Option(names = "--season", paramLabel = "M",
+            description = "the topic's season (default: from meta.json beside the series, else none)")
+    private Integer season;
+
+    @Option(names = "--workers", paramLabel = "SET", defaultValue = "all", completionCandidates = WorkerSets.class,
+            description = "reference = the five reference forecasters; all adds the neural forecaster and the "
+                    + "loss forecaster (default: ${DEFAULT-VALUE})")
+    private String workers;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = TopicSpec.DEFAULT_MODE,
+            completionCandidates = SynthesisModeIds.class,
+            description = "the synthesis mode: ${COMPLETION-CANDIDATES} (default: the topic's default, "
+                    + "${DEFAULT-VALUE})")
+    private String modeId;
+
+    @Option(names = "--offline", description = "run the same workers and synthesis in this process, without services")
+    private boolean offline;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the report as JSON to OUT")
+    private String json;
+
+    @Option(names = "--steps", paramLabel = "N", description = "replay only the first N scored steps (default: all)")
+    private Integer steps;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path path = Path.of(series);
         if (!Files.isRegularFile(path)) {
-            throw new Args.UsageException("no such series file: " + file);
+            throw usage("no such series file: " + series);
         }
         Series full;
         try {
             full = Series.read(path);
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
+            throw usage(e.getMessage());
         }
-        int season = a.integer("season", seasonFromMeta(path, full.name()));
-        String workers = a.get("workers", "all");
+        int topicSeason = season != null ? season : seasonFromMeta(path, full.name());
         if (!workers.equals("reference") && !workers.equals("all")) {
-            throw new Args.UsageException("--workers is reference or all, got '" + workers + "'");
+            throw usage("--workers is reference or all, got '" + workers + "'");
         }
         SynthesisMode mode;
         try {
-            mode = SynthesisMode.fromId(a.get("mode", TopicSpec.DEFAULT_MODE));
+            mode = SynthesisMode.fromId(modeId);
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
+            throw usage(e.getMessage());
         }
         ReplayPlan plan;
         try {
-            plan = ReplayPlan.of(full.values(), season);
+            plan = ReplayPlan.of(full.values(), topicSeason);
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
+            throw usage(e.getMessage());
         }
-        Series series = limit(full, plan, a.integer("steps", Integer.MAX_VALUE));
-        int total = series.length() - plan.firstStep();
+        Series replayed = limit(full, plan, steps == null ? Integer.MAX_VALUE : steps);
+        int total = replayed.length() - plan.firstStep();
 
         Network network;
-        if (a.flag("offline")) {
-            TopicParams params = TopicParams.defaults(mode, season).withLossFloor(plan.lossFloor());
-            network = new InProcessNetwork(params, WorkerSets.inferers(workers, season),
+        if (offline) {
+            TopicParams params = TopicParams.defaults(mode, topicSeason).withLossFloor(plan.lossFloor());
+            network = new InProcessNetwork(params, WorkerSets.inferers(workers, topicSeason),
                     WorkerSets.forecasters(workers));
         } else {
-            LocalNetwork net = LocalNetwork.read();
-            String topic = ("replay-" + series.name().replace('_', '-') + "-" + System.currentTimeMillis())
+            LocalNetwork net;
+            try {
+                net = LocalNetwork.read();
+            } catch (LocalNetwork.NotRunningException e) {
+                throw usage(e.getMessage());
+            }
+            String topic = ("replay-" + replayed.name().replace('_', '-') + "-" + System.currentTimeMillis())
                     .toLowerCase(Locale.ROOT);
             if (topic.length() > 63) {
                 topic = topic.substring(topic.length() - 63).replaceFirst("^[^a-z0-9]+", "");
             }
-            TopicSpec spec = new TopicSpec("mse", mode.id(), season, null, null, null, null, plan.lossFloor(), 1);
-            net.register(topic, spec, WorkerSets.names(workers, season));
+            TopicSpec topicSpec = new TopicSpec("mse", mode.id(), topicSeason, null, null, null, null,
+                    plan.lossFloor(), 1);
+            net.register(topic, topicSpec, WorkerSets.names(workers, topicSeason));
             network = new OnlineNetwork(net, topic);
         }
-        ReplayReport report = Replay.run(series, plan, mode.id(), network, progressBar(err, total));
-        err.println();
+        ReplayReport report;
+        try (Progress progress = Progress.start("replay", total, " steps")) {
+            report = Replay.run(replayed, plan, mode.id(), network, progress::stepTo);
+        }
         out.print(report.toTable());
-        String json = a.get("json", null);
         if (json != null) {
             Files.writeString(Path.of(json), report.toJson() + "\n");
             out.println("wrote " + json);
@@ -106,9 +141,14 @@ final class ReplayCommand {
         return 0;
     }
 
-    private static Series limit(Series s, ReplayPlan plan, int steps) {
+    /** A mistake in the arguments found after parsing: the same message, usage and exit 2 as a parse error. */
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private Series limit(Series s, ReplayPlan plan, int steps) {
         if (steps <= 0) {
-            throw new Args.UsageException("--steps must be > 0");
+            throw usage("--steps must be > 0");
         }
         int n = (int) Math.min(s.length(), (long) plan.firstStep() + steps);
         double[] v = new double[n];
@@ -130,40 +170,29 @@ final class ReplayCommand {
         return 0;
     }
 
-    private static IntConsumer progressBar(PrintStream err, int total) {
-        long start = System.nanoTime();
-        return done -> {
-            if (done == total || done % Math.max(1, total / 100) == 0) {
-                int width = 40;
-                int filled = (int) ((long) done * width / total);
-                double secs = (System.nanoTime() - start) / 1e9;
-                err.printf(Locale.ROOT, "\r[%s%s] %d/%d steps, %.1f s", "#".repeat(filled), ".".repeat(width - filled),
-                        done, total, secs);
-            }
-        };
-    }
+    /** Which workers a replay uses; iterated, the names {@code --workers} accepts (for its completion). */
+    static final class WorkerSets implements Iterable<String> {
 
-    /** Which workers a replay uses. */
-    static final class WorkerSets {
-
-        private WorkerSets() {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("reference", "all").iterator();
         }
 
         static List<Forecaster> inferers(String set, int season) {
-            List<Forecaster> all = new ArrayList<>(network.synod.core.forecast.ReferenceForecasters.forSeason(season));
+            List<Forecaster> all = new ArrayList<>(ReferenceForecasters.forSeason(season));
             if (set.equals("all")) {
                 all.addAll(ExtraWorkers.inferers(season));
             }
             return all;
         }
 
-        static Map<String, network.synod.core.replay.LossModel> forecasters(String set) {
+        static Map<String, LossModel> forecasters(String set) {
             return set.equals("all") ? ExtraWorkers.forecasters() : Map.of();
         }
 
         static List<String> names(String set, int season) {
             List<String> names = new ArrayList<>();
-            for (Forecaster f : network.synod.core.forecast.ReferenceForecasters.forSeason(season)) {
+            for (Forecaster f : ReferenceForecasters.forSeason(season)) {
                 names.add(f.name());
             }
             if (set.equals("all")) {

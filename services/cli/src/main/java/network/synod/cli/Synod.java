@@ -1,42 +1,71 @@
 package network.synod.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.io.PrintWriter;
 
-/** The {@code synod} command: {@code up} runs the network locally, {@code replay} drives it through a series. */
-public final class Synod {
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-    static final String USAGE = "usage: synod <up|replay|help> [options]\n\n" + UpCommand.USAGE + "\n"
-            + ReplayCommand.USAGE;
+/**
+ * The {@code synod} command: {@code up} runs the network locally, {@code replay} drives it through a series,
+ * {@code bench} measures it, {@code completion} prints a shell completion script. Each command is a picocli
+ * subcommand in a class of its own, registered here; the conventions every command shares (a usage error's
+ * message, usage and exit 2, a failure's one line and exit 1) are set once in {@link #commandLine()}.
+ */
+@Command(name = "synod", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
+        description = "Synod, a decentralized AI inference network: run it on this machine, replay real series "
+                + "through it, measure it.",
+        subcommands = {UpCommand.class, ReplayCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:the command failed; one line on stderr says why",
+            "2:a usage error: the message and the command's usage on stderr"})
+public final class Synod implements Runnable {
 
-    private Synod() {
-    }
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs one command line with its output on {@code out} and {@code err}; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
         try {
-            return switch (args[0]) {
-                case "up" -> UpCommand.run(rest, out);
-                case "replay" -> ReplayCommand.run(rest, out, err);
-                default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
-            };
-        } catch (Args.UsageException e) {
-            err.println("synod: " + e.getMessage());
-            err.println();
-            err.print(USAGE);
-            return 2;
-        } catch (Exception e) {
-            err.println("synod: " + e.getMessage());
-            return 1;
+            return commandLine().setOut(o).setErr(e).execute(args);
+        } finally {
+            // A command may end on print() rather than println(): nothing of its output is lost at exit.
+            o.flush();
+            e.flush();
         }
+    }
+
+    /**
+     * The whole command tree with Synod's conventions. Settings reach the subcommands registered at the time
+     * they are set, so every subcommand is added before them (and out and err are set after this returns).
+     */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Synod());
+        // picocli names this command generate-completion; 'synod completion > synod.bash' reads better.
+        cmd.addSubcommand("completion", new GenerateCompletion());
+        cmd.addSubcommand(new HelpCommand());
+        return cmd.setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new FailureHandler())
+                // As before picocli: an option given twice takes its last value (scripts append overrides).
+                .setOverwrittenOptionsAllowed(true);
+    }
+
+    /** {@code synod} alone: which command is missing, and the list of them. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 }

@@ -1,7 +1,7 @@
 package network.synod.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import network.synod.core.events.TopicSpec;
 import network.synod.embedded.LocalKafka;
@@ -24,13 +29,12 @@ import network.synod.embedded.ServiceProcess;
  * an in-JVM Kafka broker start here; gateway, scoring and each worker run as their own processes; a demo
  * topic is registered; Ctrl-C stops everything.
  */
-final class UpCommand {
-
-    static final String USAGE = """
-            usage: synod up [--port BASE] [--mode allora|synod]
-              gateway on BASE (default 8080), scoring on BASE+1, workers from BASE+100;
-              logs under .synod/logs; the network's description in .synod/network.json
-            """;
+@Command(name = "up", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
+        description = {"Runs the whole network on this machine: PostgreSQL, Kafka, gateway, scoring and the demo "
+                + "workers, with a demo topic registered. Ctrl-C stops everything."},
+        footer = {"", "Logs go under .synod/logs; the running network's description to .synod/network.json, "
+                + "which 'synod replay' without --offline reads."})
+final class UpCommand implements Callable<Integer> {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final String ADMIN_TOKEN = "synod-admin";
@@ -39,16 +43,26 @@ final class UpCommand {
     /** The demo topic's workers: name → worker kind. */
     static final Map<String, String> DEMO_WORKERS = demoWorkers();
 
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "BASE", defaultValue = "8080",
+            description = "the gateway's port; scoring listens on BASE+1, the workers from BASE+100 on "
+                    + "(default: ${DEFAULT-VALUE})")
+    private int base;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = TopicSpec.DEFAULT_MODE,
+            completionCandidates = SynthesisModeIds.class,
+            description = "the demo topic's synthesis mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private String mode;
+
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
-    private UpCommand() {
-    }
-
-    static int run(List<String> argv, PrintStream out) throws Exception {
-        Args a = new Args(argv, Set.of("port", "mode"), Set.of());
-        return new UpCommand().up(a.integer("port", 8080), a.get("mode", TopicSpec.DEFAULT_MODE), out);
+    @Override
+    public Integer call() throws Exception {
+        return up(base, mode, spec.commandLine().getOut());
     }
 
     private static Map<String, String> demoWorkers() {
@@ -63,7 +77,7 @@ final class UpCommand {
         return m;
     }
 
-    private int up(int base, String mode, PrintStream out) throws Exception {
+    private int up(int base, String mode, PrintWriter out) throws Exception {
         Path home = Path.of(".synod");
         Path logs = home.resolve("logs");
         Files.createDirectories(logs);
