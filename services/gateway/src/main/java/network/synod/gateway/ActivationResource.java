@@ -3,12 +3,13 @@ package network.synod.gateway;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
 
 /**
  * The operator says a worker is dormant when it scales it to zero (PUT) and active again when a replica is ready
@@ -17,24 +18,20 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/v1/admin/topics/{topic}/workers/{worker}/dormant")
 public class ActivationResource {
-
     @Inject
     Activations activations;
 
-    @Inject
-    Credentials credentials;
-
     @PUT
-    public Uni<Response> dormant(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("topic") String topic,
+    @RequireRole(Role.ADMIN)
+    public Uni<Response> dormant(@PathParam("topic") String topic,
             @PathParam("worker") String worker) {
-        credentials.requireAdmin(auth);
         return activations.markDormant(topic, worker).map(v -> Response.noContent().build());
     }
 
     @DELETE
-    public Uni<Response> active(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("topic") String topic,
+    @RequireRole(Role.ADMIN)
+    public Uni<Response> active(@PathParam("topic") String topic,
             @PathParam("worker") String worker) {
-        credentials.requireAdmin(auth);
         return activations.markActive(topic, worker).map(v -> Response.noContent().build());
     }
 }

@@ -146,9 +146,9 @@ public class Activations {
             em.onTermination(topic.activity().onWake(check));
             check.run();
         });
-        return woken.ifNoItem().after(timeout).failWith(() -> new ActivationTimeout("topic '" + name
+        return woken.ifNoItem().after(timeout).failWith(() -> Problem.unavailable("topic '" + name
                         + "' is starting its workers from zero; none was ready within " + timeout.toSeconds() + " s",
-                        retryAfter))
+                        Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
                 .onItemOrFailure().invoke((t, failure) -> {
                     long held = System.nanoTime() - start;
                     Timer.builder("synod_gateway_activation_hold")

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import network.synod.core.refusal.Refusal;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
-import network.synod.payouts.api.ApiException;
 import network.synod.payouts.ledger.LedgerAudit;
 import network.synod.payouts.settlement.EpochScores;
 import network.synod.payouts.slashing.FraudEvent;
@@ -177,8 +177,8 @@ class LedgerInvariantsTest {
     private static Object ok(Callable<Object> call) {
         try {
             return call.call();
-        } catch (ApiException e) {
-            assertTrue(e.status() >= 400 && e.status() < 500, e.getMessage());
+        } catch (Refusal e) {
+            assertTrue(e.reason() != Refusal.Reason.UNAVAILABLE, e.getMessage());
             return null;
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -93,10 +93,10 @@ class BadInputTest {
 
     @Test
     void invalidSpecs() {
-        refused(422, () -> admin().body(Map.of("alpha", 2.0)).put(ADMIN_TOPIC).then());
-        refused(422, () -> admin().body(Map.of("lossFunction", "hinge")).put(ADMIN_TOPIC).then());
-        refused(422, () -> admin().body(Map.of("mode", "magic")).put(ADMIN_TOPIC).then());
-        refused(422, () -> admin().body(Map.of("reputerQuorum", 0)).put(ADMIN_TOPIC).then());
+        refused(400, () -> admin().body(Map.of("alpha", 2.0)).put(ADMIN_TOPIC).then());
+        refused(400, () -> admin().body(Map.of("lossFunction", "hinge")).put(ADMIN_TOPIC).then());
+        refused(400, () -> admin().body(Map.of("mode", "magic")).put(ADMIN_TOPIC).then());
+        refused(400, () -> admin().body(Map.of("reputerQuorum", 0)).put(ADMIN_TOPIC).then());
         refused(400, () -> admin().body("{}").put("/v1/admin/topics/Bad_Name").then());
         refused(400, () -> admin().body("{}").put("/v1/admin/topics/-leading-dash").then());
     }

@@ -8,14 +8,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import network.synod.core.verification.EpochSeed;
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
 import network.synod.web.Problem;
 
 /** Verdicts and their evidence, epoch seeds, and the admin API for audit rates and verifiers. */
@@ -27,9 +27,6 @@ public class VerificationResource {
 
     @Inject
     VerificationStore store;
-
-    @Inject
-    Credentials credentials;
 
     /** A verifier as registered for a digest. */
     public record VerifierRegistration(String url, String model, String mode, Double absolute, Double relative) {
@@ -100,9 +97,8 @@ public class VerificationResource {
 
     @PUT
     @Path("admin/topics/{topic}")
-    public Uni<Map<String, Object>> putTopic(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("topic") String topic, TopicAudit body) {
-        credentials.requireAdmin(auth);
+    @RequireRole(Role.ADMIN)
+    public Uni<Map<String, Object>> putTopic(@PathParam("topic") String topic, TopicAudit body) {
         if (body == null || body.auditRate() == null || !(body.auditRate() >= 0 && body.auditRate() <= 1)) {
             throw Problem.badRequest("a topic's audit settings need auditRate within 0..1");
         }
@@ -118,9 +114,8 @@ public class VerificationResource {
 
     @PUT
     @Path("admin/verifiers/{digest}")
-    public Uni<Verifier> putVerifier(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("digest") String digest, VerifierRegistration body) {
-        credentials.requireAdmin(auth);
+    @RequireRole(Role.ADMIN)
+    public Uni<Verifier> putVerifier(@PathParam("digest") String digest, VerifierRegistration body) {
         if (body == null) {
             throw Problem.badRequest("a verifier needs a body {\"url\", \"model\", \"mode\"}");
         }
@@ -130,9 +125,8 @@ public class VerificationResource {
 
     @DELETE
     @Path("admin/verifiers/{digest}")
-    public Uni<Response> deleteVerifier(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("digest") String digest) {
-        credentials.requireAdmin(auth);
+    @RequireRole(Role.ADMIN)
+    public Uni<Response> deleteVerifier(@PathParam("digest") String digest) {
         return auditor.deleteVerifier(digest).map(d -> {
             if (!d) {
                 throw Problem.notFound("no verifier for digest " + digest);

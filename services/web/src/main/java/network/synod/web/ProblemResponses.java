@@ -5,7 +5,10 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-/** The one shape of an RFC 9457 answer across the services: type, title, status, detail and, when known, instance. */
+/**
+ * The one shape of an RFC 9457 answer across the services: type, title, status, detail, the instance (the request's
+ * path) when known, then any extension members ({@code requestId} of a 500).
+ */
 public final class ProblemResponses {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -14,23 +17,20 @@ public final class ProblemResponses {
     }
 
     /** The body, in the order RFC 9457 lists the members; {@code instance} is left out when null. */
-    public static Map<String, Object> body(int status, String title, String detail, String instance) {
+    public static Map<String, Object> body(int status, String detail, String instance, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", title);
+        body.put("title", Titles.of(status));
         body.put("status", status);
-        body.put("detail", detail == null ? title : detail);
+        body.put("detail", detail == null ? Titles.of(status) : detail);
         if (instance != null) {
             body.put("instance", instance);
         }
+        body.putAll(extensions);
         return body;
     }
 
-    public static Response of(int status, String title, String detail, String instance) {
-        return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, detail, instance)).build();
-    }
-
-    public static Response of(Problem p, String instance) {
-        return of(p.status(), p.title(), p.getMessage(), instance);
+    public static Response of(int status, String detail, String instance, Map<String, Object> extensions) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status, detail, instance, extensions)).build();
     }
 }

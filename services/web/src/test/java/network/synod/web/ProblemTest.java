@@ -14,11 +14,11 @@ class ProblemTest {
 
     @Test
     void theBodyFollowsRfc9457AndLeavesOutAnUnknownInstance() {
-        Map<String, Object> b = ProblemResponses.body(404, "Not Found", "no topic 'x'", "/v1/topics/x");
+        Map<String, Object> b = ProblemResponses.body(404, "no topic 'x'", "/v1/topics/x", Map.of());
         assertEquals(List.of("type", "title", "status", "detail", "instance"), List.copyOf(b.keySet()));
         assertEquals(404, b.get("status"));
         assertEquals("no topic 'x'", b.get("detail"));
-        Map<String, Object> bare = ProblemResponses.body(409, "Conflict", null, null);
+        Map<String, Object> bare = ProblemResponses.body(409, null, null, Map.of());
         assertFalse(bare.containsKey("instance"));
         assertEquals("Conflict", bare.get("detail"), "a problem without detail repeats its title");
     }
@@ -27,7 +27,17 @@ class ProblemTest {
     void onlyErrorStatusesAreProblems() {
         assertEquals(503, Problem.unavailable("down").status());
         assertEquals("Forbidden", Problem.forbidden("no").title());
-        assertThrows(IllegalArgumentException.class, () -> new Problem(200, "OK", "fine"));
+        assertThrows(IllegalArgumentException.class, () -> new Problem(200, "fine"));
+    }
+
+    @Test
+    void everyStatusHasOneTitleAsRfc9110NamesIt() {
+        assertEquals("Bad Request", Titles.of(400));
+        assertEquals("Unprocessable Content", Titles.of(422));
+        assertEquals("Content Too Large", Titles.of(413));
+        assertEquals("Internal Server Error", Titles.of(500));
+        assertEquals("Bad Request", Titles.of(499), "an unnamed 4xx takes its class's title");
+        assertEquals(Titles.of(422), Problem.unprocessable("x").title());
     }
 
     @Test

@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,20 +25,21 @@ import network.synod.payouts.slashing.FraudEvent;
 import network.synod.payouts.slashing.SlashResult;
 import network.synod.payouts.slashing.SlashingService;
 import network.synod.payouts.stake.StakeService;
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
+import network.synod.web.Problem;
 
 /** Admin-only operations: registration, genesis grants, economics, manual settlement and slashing, the audit. */
 @Path("/v1/admin")
 public class AdminResource {
 
-    private final Auth auth;
     private final StakeService stake;
     private final SettlementService settlement;
     private final SlashingService slashing;
     private final LedgerAudit audit;
 
-    public AdminResource(Auth auth, StakeService stake, SettlementService settlement, SlashingService slashing,
+    public AdminResource(StakeService stake, SettlementService settlement, SlashingService slashing,
             LedgerAudit audit) {
-        this.auth = auth;
         this.stake = stake;
         this.settlement = settlement;
         this.slashing = slashing;
@@ -48,16 +48,15 @@ public class AdminResource {
 
     @PUT
     @Path("participants/{id}")
-    public Uni<Response> register(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<Response> register(@PathParam("id") String id) {
         return stake.register(id).map(x -> Response.ok(Map.of("participant", id)).build());
     }
 
     @POST
     @Path("grants")
-    public Uni<Response> grant(@HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Grant body) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<Response> grant(@HeaderParam("Idempotency-Key") String key, Requests.Grant body) {
         Requests.Grant g = Requests.body(body);
         return ParticipantResource.created(stake.grant(g.participant(), Requests.amount(g.amount()),
                 IdempotencyKeys.check(key)));
@@ -65,13 +64,12 @@ public class AdminResource {
 
     @PUT
     @Path("emission")
-    public Uni<EmissionParameters> emission(@HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            Requests.Emission body) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<EmissionParameters> emission(Requests.Emission body) {
         Requests.Emission e = Requests.body(body);
         for (Long v : Arrays.asList(e.perEpoch(), e.halvingEveryEpochs(), e.cap())) {
             if (v != null && v < 0) {
-                throw ApiException.badRequest("perEpoch, halvingEveryEpochs and cap must not be negative");
+                throw Problem.badRequest("perEpoch, halvingEveryEpochs and cap must not be negative");
             }
         }
         int validators = e.validatorsBps() == null ? -1 : e.validatorsBps();
@@ -95,7 +93,7 @@ public class AdminResource {
             if (p.validatorsBps < 0 || p.topicOwnerBps < 0 || p.validatorsBps + p.topicOwnerBps > 10_000
                     || (e.validatorsBps() != null && e.validatorsBps() < 0)
                     || (e.topicOwnerBps() != null && e.topicOwnerBps() < 0)) {
-                throw ApiException.badRequest("validatorsBps and topicOwnerBps must be >= 0 and sum to <= 10000");
+                throw Problem.badRequest("validatorsBps and topicOwnerBps must be >= 0 and sum to <= 10000");
             }
             return p;
         }));
@@ -103,18 +101,18 @@ public class AdminResource {
 
     @PUT
     @Path("topics/{topic}/economics")
+    @RequireRole(Role.ADMIN)
     public Uni<TopicEconomics> economics(@PathParam("topic") String topic,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, Requests.Economics body) {
-        auth.requireAdmin(authz);
+            Requests.Economics body) {
         if (!Account.validName(topic)) {
-            throw ApiException.badRequest("topic must match " + Account.NAME.pattern());
+            throw Problem.badRequest("topic must match " + Account.NAME.pattern());
         }
         Requests.Economics e = Requests.body(body);
         if ((e.minStake() != null && e.minStake() < 0) || (e.feeRevenue() != null && e.feeRevenue() < 0)) {
-            throw ApiException.badRequest("minStake and feeRevenue must not be negative");
+            throw Problem.badRequest("minStake and feeRevenue must not be negative");
         }
         if (e.splitMode() != null && !List.of("ENTROPY", "FIXED").contains(e.splitMode())) {
-            throw ApiException.badRequest("splitMode is ENTROPY or FIXED");
+            throw Problem.badRequest("splitMode is ENTROPY or FIXED");
         }
         return Panache.withTransaction(() -> TopicEconomics.<TopicEconomics>findById(topic).chain(found -> {
             TopicEconomics t = found != null ? found : new TopicEconomics();
@@ -139,7 +137,7 @@ public class AdminResource {
             }
             if (t.inferersBps < 0 || t.forecastersBps < 0 || t.reputersBps < 0
                     || t.inferersBps + t.forecastersBps + t.reputersBps > 10_000) {
-                throw ApiException.badRequest("the fixed fractions must be >= 0 and sum to <= 10000 bps");
+                throw Problem.badRequest("the fixed fractions must be >= 0 and sum to <= 10000 bps");
             }
             return found != null ? Uni.createFrom().item(t) : t.<TopicEconomics>persist();
         }));
@@ -148,24 +146,24 @@ public class AdminResource {
     /** Settles like a message on synod.epoch-scores would; for operators and tests. */
     @POST
     @Path("settlements")
-    public Uni<SettlementResult> settle(@HeaderParam(HttpHeaders.AUTHORIZATION) String authz, EpochScores body) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<SettlementResult> settle(EpochScores body) {
         return settlement.settle(Requests.body(body));
     }
 
     /** Applies a fraud event like a message on synod.fraud-events would. */
     @POST
     @Path("fraud-events")
-    public Uni<SlashResult> slash(@HeaderParam(HttpHeaders.AUTHORIZATION) String authz, FraudEvent body) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<SlashResult> slash(FraudEvent body) {
         return slashing.slash(Requests.body(body));
     }
 
     /** The conservation check: the same SQL the tests run. */
     @GET
     @Path("conservation")
-    public Uni<LedgerAudit.Report> conservation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authz) {
-        auth.requireAdmin(authz);
+    @RequireRole(Role.ADMIN)
+    public Uni<LedgerAudit.Report> conservation() {
         return audit.check();
     }
 }

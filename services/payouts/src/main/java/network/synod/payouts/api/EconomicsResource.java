@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import network.synod.payouts.config.EmissionParameters;
 import network.synod.payouts.config.TopicEconomics;
 import network.synod.payouts.ledger.LedgerQueries;
+import network.synod.web.Problem;
 
 /** Open reads of the economics and of settled epochs. */
 @Path("/v1")
@@ -35,7 +36,7 @@ public class EconomicsResource {
     public Uni<TopicEconomics> topic(@PathParam("topic") String topic) {
         return Panache.withSession(() -> TopicEconomics.<TopicEconomics>findById(topic)).map(t -> {
             if (t == null) {
-                throw ApiException.notFound("no economics set for topic " + topic);
+                throw Problem.notFound("no economics set for topic " + topic);
             }
             return t;
         });

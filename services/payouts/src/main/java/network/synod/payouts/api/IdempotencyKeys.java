@@ -1,4 +1,5 @@
 package network.synod.payouts.api;
+import network.synod.web.Problem;
 
 /** The optional {@code Idempotency-Key} header: short printable text. */
 final class IdempotencyKeys {
@@ -11,7 +12,7 @@ final class IdempotencyKeys {
             return null;
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            throw ApiException.badRequest("Idempotency-Key must be 1-200 printable ASCII characters");
+            throw Problem.badRequest("Idempotency-Key must be 1-200 printable ASCII characters");
         }
         return key;
     }

@@ -9,12 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 import network.synod.payouts.ledger.LedgerQueries;
 import network.synod.payouts.stake.StakeService;
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
 
 /**
  * A participant's money: reads are open; writes need that participant's own token. Every write takes an optional
@@ -25,12 +26,10 @@ public class ParticipantResource {
 
     private final StakeService stake;
     private final LedgerQueries queries;
-    private final Auth auth;
 
-    public ParticipantResource(StakeService stake, LedgerQueries queries, Auth auth) {
+    public ParticipantResource(StakeService stake, LedgerQueries queries) {
         this.stake = stake;
         this.queries = queries;
-        this.auth = auth;
     }
 
     @GET
@@ -54,18 +53,16 @@ public class ParticipantResource {
 
     @POST
     @Path("stake/deposits")
-    public Uni<Response> deposit(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Deposit body) {
-        auth.requireParticipant(authz, id);
+    @RequireRole(Role.PARTICIPANT)
+    public Uni<Response> deposit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Requests.Deposit body) {
         Requests.Deposit d = Requests.body(body);
         return created(stake.deposit(id, d.topic(), Requests.amount(d.amount()), IdempotencyKeys.check(key)));
     }
 
     @POST
     @Path("stake/delegations")
-    public Uni<Response> delegate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Delegation body) {
-        auth.requireParticipant(authz, id);
+    @RequireRole(Role.PARTICIPANT)
+    public Uni<Response> delegate(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Requests.Delegation body) {
         Requests.Delegation d = Requests.body(body);
         return created(stake.delegate(id, d.topic(), d.target(), Requests.amount(d.amount()),
                 IdempotencyKeys.check(key)));
@@ -73,9 +70,8 @@ public class ParticipantResource {
 
     @POST
     @Path("stake/unbondings")
-    public Uni<Response> unbond(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Unbonding body) {
-        auth.requireParticipant(authz, id);
+    @RequireRole(Role.PARTICIPANT)
+    public Uni<Response> unbond(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Requests.Unbonding body) {
         Requests.Unbonding u = Requests.body(body);
         return created(stake.unbond(id, u.topic(), u.target(), Requests.amount(u.amount()),
                 IdempotencyKeys.check(key)));
@@ -83,17 +79,15 @@ public class ParticipantResource {
 
     @POST
     @Path("stake/withdrawals")
-    public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
-        auth.requireParticipant(authz, id);
+    @RequireRole(Role.PARTICIPANT)
+    public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
         return created(stake.withdraw(id, Requests.amount(Requests.body(body).amount()), IdempotencyKeys.check(key)));
     }
 
     @POST
     @Path("rewards/claims")
-    public Uni<Response> claim(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
-        auth.requireParticipant(authz, id);
+    @RequireRole(Role.PARTICIPANT)
+    public Uni<Response> claim(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, Requests.Amount body) {
         return created(stake.claim(id, Requests.amount(Requests.body(body).amount()), IdempotencyKeys.check(key)));
     }
 

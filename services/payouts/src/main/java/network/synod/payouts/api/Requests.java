@@ -1,4 +1,5 @@
 package network.synod.payouts.api;
+import network.synod.web.Problem;
 
 /** Request bodies. Fields are boxed so that a missing field is told apart from zero. */
 public final class Requests {
@@ -32,14 +33,14 @@ public final class Requests {
 
     static long amount(Long amount) {
         if (amount == null || amount <= 0) {
-            throw ApiException.badRequest("amount must be a positive integer");
+            throw Problem.badRequest("amount must be a positive integer");
         }
         return amount;
     }
 
     static <T> T body(T body) {
         if (body == null) {
-            throw ApiException.badRequest("a JSON body is required");
+            throw Problem.badRequest("a JSON body is required");
         }
         return body;
     }

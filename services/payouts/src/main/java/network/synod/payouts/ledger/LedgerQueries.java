@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import network.synod.payouts.api.ApiException;
+
+import network.synod.core.refusal.Refusal;
 
 /** Read models over the ledger: balances, stake positions, statements and settlement reports. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class LedgerQueries {
         return pool.preparedQuery("SELECT id, kind, topic, target, balance FROM accounts WHERE owner = $1 ORDER BY id")
                 .execute(Tuple.of(participant)).map(rows -> {
                     if (rows.size() == 0) {
-                        throw ApiException.notFound("unknown participant " + participant);
+                        throw Refusal.notFound("unknown participant " + participant);
                     }
                     long[] byKind = new long[5];
                     List<AccountBalance> accounts = new ArrayList<>();
@@ -77,7 +78,7 @@ public class LedgerQueries {
                 .execute(Tuple.of(participant))
                 .invoke(rows -> {
                     if (rows.iterator().next().getLong(0) == 0) {
-                        throw ApiException.notFound("unknown participant " + participant);
+                        throw Refusal.notFound("unknown participant " + participant);
                     }
                 })
                 .chain(() -> c.preparedQuery("SELECT owner, kind, topic, target, balance FROM accounts "
@@ -160,7 +161,7 @@ public class LedgerQueries {
                 .execute(Tuple.of(topic, epoch))
                 .chain(rows -> {
                     if (rows.size() == 0) {
-                        throw ApiException.notFound("epoch " + epoch + " of topic " + topic + " is not settled");
+                        throw Refusal.notFound("epoch " + epoch + " of topic " + topic + " is not settled");
                     }
                     Row r = rows.iterator().next();
                     Map<String, Object> report = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import network.synod.payouts.api.ApiException;
+import network.synod.core.refusal.Refusal;
 import network.synod.payouts.settlement.EpochScores;
 import network.synod.payouts.settlement.SettlementService;
 
@@ -46,7 +46,7 @@ public class EpochScoresConsumer {
                 .invoke(r -> LOG.infof("%s epoch %d: %s (pot %d)", r.topic(), r.epoch(),
                         r.alreadySettled() ? "already settled" : "settled", r.pot()))
                 .replaceWithVoid()
-                .onFailure(ApiException.class).recoverWithItem(e -> {
+                .onFailure(Refusal.class).recoverWithItem(e -> {
                     LOG.warnf("skipping unsettleable epoch scores: %s", e.getMessage());
                     return null;
                 })

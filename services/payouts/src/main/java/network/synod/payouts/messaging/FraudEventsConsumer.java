@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import network.synod.payouts.api.ApiException;
+import network.synod.core.refusal.Refusal;
 import network.synod.payouts.slashing.FraudEvent;
 import network.synod.payouts.slashing.SlashingService;
 
@@ -41,7 +41,7 @@ public class FraudEventsConsumer {
                 .invoke(r -> LOG.infof("fraud event %s: %s, slashed %d", r.eventId(),
                         r.alreadyApplied() ? "already applied" : "applied", r.slashed()))
                 .replaceWithVoid()
-                .onFailure(ApiException.class).recoverWithItem(e -> {
+                .onFailure(Refusal.class).recoverWithItem(e -> {
                     LOG.warnf("skipping invalid fraud event: %s", e.getMessage());
                     return null;
                 })

@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import network.synod.payouts.api.ApiException;
+import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.economics.Role;
 import network.synod.payouts.economics.SplitParams;
@@ -235,20 +235,20 @@ public class SettlementService {
     /** Refuses what cannot be settled meaningfully; such a message is logged and skipped by the consumer. */
     static void validate(EpochScores s) {
         if (s == null || !Account.validName(s.topic())) {
-            throw ApiException.badRequest("topic must match " + Account.NAME.pattern());
+            throw Refusal.invalid("topic must match " + Account.NAME.pattern());
         }
         if (s.epoch() == null || s.epoch() < 0) {
-            throw ApiException.badRequest("epoch must be a non-negative integer");
+            throw Refusal.invalid("epoch must be a non-negative integer");
         }
         for (List<EpochScores.Score> list : List.of(nonNull(s.inferers()), nonNull(s.forecasters()),
                 nonNull(s.reputers()))) {
             Set<String> seen = new HashSet<>();
             for (EpochScores.Score score : list) {
                 if (score == null || !Account.validName(score.id()) || score.id().equals(TopicSettlement.TREASURY)) {
-                    throw ApiException.badRequest("every score needs a valid participant id (not the treasury)");
+                    throw Refusal.invalid("every score needs a valid participant id (not the treasury)");
                 }
                 if (!seen.add(score.id())) {
-                    throw ApiException.badRequest("participant " + score.id() + " is scored twice in one role");
+                    throw Refusal.invalid("participant " + score.id() + " is scored twice in one role");
                 }
             }
         }

@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import network.synod.payouts.api.ApiException;
+import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.economics.Apportionment;
 import network.synod.payouts.economics.TopicSettlement;
@@ -41,13 +41,13 @@ public class SlashingService {
 
     public Uni<SlashResult> slash(FraudEvent event) {
         if (event == null || event.eventId() == null || event.eventId().isBlank() || event.eventId().length() > 200) {
-            throw ApiException.badRequest("eventId is required");
+            throw Refusal.invalid("eventId is required");
         }
         if (!Account.validName(event.offender())) {
-            throw ApiException.badRequest("offender must be a valid participant id");
+            throw Refusal.invalid("offender must be a valid participant id");
         }
         if (event.topic() != null && !Account.validName(event.topic())) {
-            throw ApiException.badRequest("topic must match " + Account.NAME.pattern());
+            throw Refusal.invalid("topic must match " + Account.NAME.pattern());
         }
         return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
                 .execute(Tuple.of(SettlementService.SETTLEMENT_LOCK))

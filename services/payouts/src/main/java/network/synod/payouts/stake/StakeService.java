@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import network.synod.payouts.api.ApiException;
+import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.ledger.Account;
 import network.synod.payouts.ledger.Ledger;
@@ -66,7 +66,7 @@ public class StakeService {
         requireName(target, "target");
         requirePositive(amount);
         if (participant.equals(target)) {
-            throw ApiException.badRequest("delegate to someone else; deposit to stake on your own behalf");
+            throw Refusal.invalid("delegate to someone else; deposit to stake on your own behalf");
         }
         Account from = Account.liquid(participant);
         return write(key, participant, c -> requireKnown(c, participant)
@@ -122,7 +122,7 @@ public class StakeService {
                         needed -= take;
                     }
                     if (needed > 0) {
-                        throw ApiException.insufficient("only " + (amount - needed) + " of unbonded stake has matured");
+                        throw Refusal.insufficientFunds("only " + (amount - needed) + " of unbonded stake has matured");
                     }
                     return c.preparedQuery("UPDATE unbonding_requests u SET remaining = v.remaining "
                             + "FROM unnest($1::bigint[], $2::bigint[]) AS v(id, remaining) WHERE u.id = v.id")
@@ -152,7 +152,7 @@ public class StakeService {
                     .execute(Tuple.of(scoped(scope, key)))
                     .chain(rows -> {
                         if (rows.size() > 0) {
-                            throw ApiException.replayed("Idempotency-Key " + key + " was already applied as transaction "
+                            throw Refusal.conflict("Idempotency-Key " + key + " was already applied as transaction "
                                     + rows.iterator().next().getLong(0));
                         }
                         return work.apply(c);
@@ -169,7 +169,7 @@ public class StakeService {
         return c.preparedQuery("SELECT 1 FROM accounts WHERE owner = $1 LIMIT 1").execute(Tuple.of(participant))
                 .invoke(rows -> {
                     if (rows.size() == 0) {
-                        throw ApiException.notFound("unknown participant " + participant);
+                        throw Refusal.notFound("unknown participant " + participant);
                     }
                 }).replaceWithVoid();
     }
@@ -178,20 +178,20 @@ public class StakeService {
         return ledger.lockBalance(c, from.id()).invoke(balance -> {
             long available = balance == null ? 0 : balance;
             if (available < amount) {
-                throw ApiException.insufficient(from.id() + " holds " + available + ", less than " + amount);
+                throw Refusal.insufficientFunds(from.id() + " holds " + available + ", less than " + amount);
             }
         }).replaceWithVoid();
     }
 
     static void requirePositive(long amount) {
         if (amount <= 0) {
-            throw ApiException.badRequest("amount must be a positive integer, got " + amount);
+            throw Refusal.invalid("amount must be a positive integer, got " + amount);
         }
     }
 
     static void requireName(String name, String what) {
         if (!Account.validName(name)) {
-            throw ApiException.badRequest(what + " must match " + Account.NAME.pattern() + ", got " + name);
+            throw Refusal.invalid(what + " must match " + Account.NAME.pattern() + ", got " + name);
         }
     }
 }

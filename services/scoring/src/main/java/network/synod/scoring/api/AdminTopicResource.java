@@ -17,16 +17,18 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.TopicState;
-import network.synod.scoring.auth.AdminOnly;
 import network.synod.scoring.closing.JsonCodec;
 import network.synod.scoring.store.EpochEntity;
 import network.synod.scoring.store.InferenceRecordEntity;
 import network.synod.scoring.store.TopicEntity;
 import network.synod.scoring.store.TruthReportEntity;
+import network.synod.web.Problem;
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
 
 /** Registers and removes topics (admin only); the same API the gateway offers. */
 @Path("/v1/admin/topics/{topic}")
-@AdminOnly
+@RequireRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminTopicResource {
 
@@ -40,7 +42,7 @@ public class AdminTopicResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TopicSpec> put(@PathParam("topic") String topic, TopicSpec body) {
         if (!TOPIC_NAME.matcher(topic).matches()) {
-            throw ProblemException.badRequest("topic names match " + TOPIC_NAME.pattern() + ", got " + topic);
+            throw Problem.badRequest("topic names match " + TOPIC_NAME.pattern() + ", got " + topic);
         }
         TopicSpec spec = (body == null ? new TopicSpec(null, null, null, null, null, null, null, null, null) : body)
                 .normalised();
@@ -67,7 +69,7 @@ public class AdminTopicResource {
         return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
                 .chain(existing -> {
                     if (existing == null) {
-                        throw ProblemException.notFound("unknown topic " + topic);
+                        throw Problem.notFound("unknown topic " + topic);
                     }
                     return InferenceRecordEntity.delete("topic", topic)
                             .chain(() -> TruthReportEntity.delete("topic", topic))

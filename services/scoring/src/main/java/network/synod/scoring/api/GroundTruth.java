@@ -1,4 +1,5 @@
 package network.synod.scoring.api;
+import network.synod.web.Problem;
 
 /** A reputer's ground truth for one epoch: {@code {"epoch": long, "value": number}}. */
 public record GroundTruth(Long epoch, Double value) {
@@ -6,13 +7,13 @@ public record GroundTruth(Long epoch, Double value) {
     /** Guards the body: both fields present, the epoch not negative and the value a finite number. */
     public void validate() {
         if (epoch == null || value == null) {
-            throw ProblemException.badRequest("both \"epoch\" and \"value\" are required");
+            throw Problem.badRequest("both \"epoch\" and \"value\" are required");
         }
         if (epoch < 0) {
-            throw ProblemException.badRequest("epoch must be >= 0, got " + epoch);
+            throw Problem.badRequest("epoch must be >= 0, got " + epoch);
         }
         if (!Double.isFinite(value)) {
-            throw ProblemException.badRequest("value must be a finite number, got " + value);
+            throw Problem.badRequest("value must be a finite number, got " + value);
         }
     }
 }

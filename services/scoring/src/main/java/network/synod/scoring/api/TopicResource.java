@@ -5,13 +5,13 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -21,14 +21,15 @@ import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.EpochLosses;
 import network.synod.core.synthesis.EpochScores;
 import network.synod.core.synthesis.TopicState;
-import network.synod.scoring.auth.Credentials;
-import network.synod.scoring.auth.ReputerOnly;
 import network.synod.scoring.closing.EpochCloser;
 import network.synod.scoring.closing.JsonCodec;
 import network.synod.scoring.closing.ReputerConsensus.ReputerResult;
 import network.synod.scoring.closing.TruthOutcome;
 import network.synod.scoring.store.EpochEntity;
 import network.synod.scoring.store.TopicEntity;
+import network.synod.web.Problem;
+import network.synod.web.auth.RequireRole;
+import network.synod.web.auth.Role;
 
 /** A topic's scoring: reputers report ground truth here, and anyone reads the state and closed epochs. */
 @Path("/v1/topics/{topic}")
@@ -40,9 +41,6 @@ public class TopicResource {
 
     @Inject
     JsonCodec json;
-
-    @Inject
-    Credentials credentials;
 
     @Inject
     EpochCloser closer;
@@ -70,7 +68,7 @@ public class TopicResource {
                 .chain(t -> EpochEntity.find("topic = ?1 and epoch = ?2", topic, epoch).<EpochEntity>firstResult())
                 .map(e -> {
                     if (e == null) {
-                        throw ProblemException.notFound("epoch " + epoch + " of topic " + topic + " is not closed");
+                        throw Problem.notFound("epoch " + epoch + " of topic " + topic + " is not closed");
                     }
                     return new EpochView(e.topic, e.epoch, e.consensus, e.networkLoss,
                             json.read(e.losses, EpochLosses.class), json.read(e.scores, EpochScores.class),
@@ -84,13 +82,13 @@ public class TopicResource {
      */
     @POST
     @Path("ground-truth")
-    @ReputerOnly
+    @RequireRole(Role.REPUTER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TruthOutcome> groundTruth(@PathParam("topic") String topic,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, GroundTruth body) {
-        String reputer = credentials.requireReputer(authorization);
+    public Uni<TruthOutcome> groundTruth(@PathParam("topic") String topic, @Context SecurityContext caller,
+            GroundTruth body) {
+        String reputer = caller.getUserPrincipal().getName();
         if (body == null) {
-            throw ProblemException.badRequest("a body {\"epoch\": long, \"value\": number} is required");
+            throw Problem.badRequest("a body {\"epoch\": long, \"value\": number} is required");
         }
         body.validate();
         return closer.report(topic, body.epoch(), reputer, body.value());
@@ -99,7 +97,7 @@ public class TopicResource {
     private static Uni<TopicEntity> find(String topic) {
         return TopicEntity.<TopicEntity>findById(topic).map(t -> {
             if (t == null) {
-                throw ProblemException.notFound("unknown topic " + topic);
+                throw Problem.notFound("unknown topic " + topic);
             }
             return t;
         });

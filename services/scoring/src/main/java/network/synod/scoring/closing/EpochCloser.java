@@ -15,12 +15,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import network.synod.core.refusal.Refusal;
 import network.synod.core.events.InferenceRecord;
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.Synthesizer;
 import network.synod.core.synthesis.TopicParams;
 import network.synod.core.synthesis.TopicState;
-import network.synod.scoring.api.ProblemException;
 import network.synod.scoring.store.EpochEntity;
 import network.synod.scoring.store.InferenceRecordEntity;
 import network.synod.scoring.store.TopicEntity;
@@ -117,7 +117,7 @@ public class EpochCloser {
 
     private Uni<Step> repeated(TopicEntity t, long epoch, TruthReportEntity mine, double value) {
         if (Double.compare(mine.value, value) != 0) {
-            throw ProblemException.conflict("reputer " + mine.reputer + " already reported " + mine.value
+            throw Refusal.conflict("reputer " + mine.reputer + " already reported " + mine.value
                     + " for epoch " + epoch + "; a report cannot be changed");
         }
         return EpochEntity.<EpochEntity>find("topic = ?1 and epoch = ?2", t.name, epoch).firstResult()
@@ -130,7 +130,7 @@ public class EpochCloser {
         if (t.latestEpoch != null && epoch <= t.latestEpoch) {
             // Either this epoch closed without this reputer, or a later one closed first; a closed epoch's
             // state is never recomputed, so the report could change nothing.
-            throw ProblemException.conflict("epoch " + epoch + " of topic " + t.name
+            throw Refusal.conflict("epoch " + epoch + " of topic " + t.name
                     + " is at or before the latest closed epoch " + t.latestEpoch + "; the report cannot count");
         }
         TopicParams params = spec(t).toParams();
@@ -203,7 +203,7 @@ public class EpochCloser {
         return TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
                 .map(t -> {
                     if (t == null) {
-                        throw ProblemException.notFound("unknown topic " + topic);
+                        throw Refusal.notFound("unknown topic " + topic);
                     }
                     return t;
                 });

@@ -1,13 +1,12 @@
 package network.synod.worker.oip;
 
-/** A failed OIP call: its HTTP status and the message sent as {@code {"error": "..."}}. */
-public final class OipException extends RuntimeException {
+import network.synod.web.Problem;
 
-    private final int status;
+/** A failed OIP call: its HTTP status and the message sent as {@code {"error": "..."}}. */
+public final class OipException extends Problem {
 
     public OipException(int status, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
     }
 
     public static OipException badInput(String message) {
@@ -20,9 +19,5 @@ public final class OipException extends RuntimeException {
 
     public static OipException notReady(String message) {
         return new OipException(503, message);
-    }
-
-    public int status() {
-        return status;
     }
 }

@@ -1,0 +1,36 @@
+package network.synod.gateway;
+
+import java.net.URI;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import network.synod.embedded.KafkaTestResource;
+import network.synod.embedded.PostgresTestResource;
+import network.synod.web.testing.ProblemContract;
+
+/** The bad-request table every service answers the same way (see {@link ProblemContract}). */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
+class ProblemContractTest extends ProblemContract {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Override
+    protected URI base() {
+        return base;
+    }
+
+    @Override
+    protected Endpoint write() {
+        return new Endpoint("PUT", "/v1/admin/topics/contract", "{\"alpha\": \"abc\"}", "{\"mode\": \"magic\"}");
+    }
+
+    @Override
+    protected String unknownResource() {
+        return "/v1/no-such-thing";
+    }
+}
