@@ -1,9 +1,6 @@
 package network.synod.payouts;
 
-import java.net.URI;
-
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import network.synod.embedded.KafkaTestResource;
@@ -16,21 +13,8 @@ import network.synod.web.testing.ProblemContract;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class ProblemContractTest extends ProblemContract {
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Override
-    protected URI base() {
-        return base;
-    }
-
     @Override
     protected Endpoint write() {
         return new Endpoint("PUT", "/v1/admin/topics/contract/economics", "{\"minStake\": \"lots\"}", "{\"splitMode\": \"MAGIC\"}");
-    }
-
-    @Override
-    protected String unknownResource() {
-        return "/v1/no-such-thing";
     }
 }

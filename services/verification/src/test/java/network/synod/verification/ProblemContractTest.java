@@ -1,9 +1,6 @@
 package network.synod.verification;
 
-import java.net.URI;
-
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import network.synod.embedded.KafkaTestResource;
@@ -16,21 +13,8 @@ import network.synod.web.testing.ProblemContract;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class ProblemContractTest extends ProblemContract {
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Override
-    protected URI base() {
-        return base;
-    }
-
     @Override
     protected Endpoint write() {
         return new Endpoint("PUT", "/v1/admin/verifiers/sha256-contract", "{\"absolute\": \"abc\"}", "{\"url\": \"http://127.0.0.1:1\", \"mode\": \"magic\"}");
-    }
-
-    @Override
-    protected String unknownResource() {
-        return "/v1/no-such-thing";
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,13 +54,20 @@ public abstract class ProblemContract {
         }
     }
 
-    /** The service's base URI (its test port). */
-    protected abstract URI base();
+    /** The service under test, on its test port (Quarkus injects it here for every subclass). */
+    @TestHTTPResource("/")
+    URI base;
 
+    /** The service's write endpoint that the body cases are sent to. */
     protected abstract Endpoint write();
 
-    /** A GET path under /v1 that names nothing. */
-    protected abstract String unknownResource();
+    private URI base() {
+        return base;
+    }
+
+    private static String unknownResource() {
+        return "/v1/no-such-thing";
+    }
 
     static List<Case> cases() {
         String oversize = "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}";
