@@ -137,7 +137,8 @@ public class ProblemMapper {
 
     private static Response answer(UriInfo uri, int status, String detail, Map<String, Object> extensions) {
         String path = uri.getPath();
-        if (status >= 500) {
+        if (status > 500) {
+            // A 500 is logged once, with its stack trace, where it is caught.
             LOG.warnf("%s %s: %s", status, path, detail);
         }
         if (path.startsWith("/v2")) {
