@@ -28,6 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import network.synod.core.events.InferRequest;
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
 import network.synod.embedded.ServiceProcess;
@@ -149,9 +150,7 @@ public final class GatewayBenchmark implements Callable<Integer> {
         for (int i = 0; i < window.length; i++) {
             window[i] = 100 + Math.sin(i / 3.0) * 10;
         }
-        byte[] direct = Http.JSON.writeValueAsBytes(Map.of("id", "b", "parameters", Map.of("step", 64, "season", 12),
-                "inputs", List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(window.length),
-                        "data", window))));
+        byte[] direct = Http.JSON.writeValueAsBytes(InferRequest.forWindow("b", 64, 12, window, null));
         byte[] network = Http.JSON.writeValueAsBytes(Map.of("window", window));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest directReq = post(workers.get(0).url() + "/v2/models/model/infer", direct);

@@ -25,8 +25,9 @@ import network.synod.core.refusal.Refusal;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 import network.synod.payouts.ledger.LedgerAudit;
-import network.synod.payouts.settlement.EpochScores;
-import network.synod.payouts.slashing.FraudEvent;
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
+import network.synod.core.events.FraudEvent;
 import network.synod.payouts.slashing.SlashResult;
 import network.synod.payouts.stake.StakeService;
 import network.synod.payouts.settlement.SettlementService;
@@ -155,21 +156,21 @@ class LedgerInvariantsTest {
                 .longValue();
     }
 
-    private static EpochScores randomScores(Random random, String topic, long epoch, List<String> people) {
-        List<EpochScores.Score> inferers = new ArrayList<>();
-        List<EpochScores.Score> forecasters = new ArrayList<>();
-        List<EpochScores.Score> reputers = new ArrayList<>();
+    private static EpochScoresEvent randomScores(Random random, String topic, long epoch, List<String> people) {
+        List<ParticipantScore> inferers = new ArrayList<>();
+        List<ParticipantScore> forecasters = new ArrayList<>();
+        List<ParticipantScore> reputers = new ArrayList<>();
         for (String p : people) {
             int role = random.nextInt(4);
             if (role == 0) {
-                inferers.add(new EpochScores.Score(p, random.nextGaussian()));
+                inferers.add(new ParticipantScore(p, random.nextGaussian()));
             } else if (role == 1) {
-                forecasters.add(new EpochScores.Score(p, random.nextGaussian()));
+                forecasters.add(new ParticipantScore(p, random.nextGaussian()));
             } else if (role == 2) {
-                reputers.add(new EpochScores.Score(p, 1 + random.nextDouble() * 50));
+                reputers.add(new ParticipantScore(p, 1 + random.nextDouble() * 50));
             }
         }
-        return new EpochScores(topic, epoch, inferers, forecasters, reputers, 0.05 + random.nextDouble(),
+        return new EpochScoresEvent(topic, epoch, inferers, forecasters, reputers, 0.05 + random.nextDouble(),
                 0.05 + random.nextDouble());
     }
 

@@ -29,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 import network.synod.payouts.ledger.LedgerAudit;
-import network.synod.payouts.settlement.EpochScores;
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
 import network.synod.payouts.settlement.SettlementService;
 import network.synod.payouts.stake.StakeService;
 
@@ -73,7 +74,7 @@ class SettlementBenchmark {
 
         List<String> failures = new ArrayList<>();
         for (long epoch = 2; epoch <= 3; epoch++) {
-            EpochScores big = scores(epoch, ACCOUNTS);
+            EpochScoresEvent big = scores(epoch, ACCOUNTS);
             Map<Integer, Long> dbBefore = databaseCpuMillis();
             long jvmBefore = jvmCpuNanos();
             long loopsBefore = eventLoopCpuNanos();
@@ -125,13 +126,13 @@ class SettlementBenchmark {
         return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(WAIT).iterator().next();
     }
 
-    private static EpochScores scores(long epoch, int n) {
-        List<EpochScores.Score> inferers = new ArrayList<>(n);
+    private static EpochScoresEvent scores(long epoch, int n) {
+        List<ParticipantScore> inferers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            inferers.add(new EpochScores.Score("w" + i, ((i * 7919L + epoch) % 1000) / 1000.0));
+            inferers.add(new ParticipantScore("w" + i, ((i * 7919L + epoch) % 1000) / 1000.0));
         }
-        return new EpochScores("bench", epoch, inferers, List.of(),
-                List.of(new EpochScores.Score("bench-reputer", 2.0)), 0.1, 0.12);
+        return new EpochScoresEvent("bench", epoch, inferers, List.of(),
+                List.of(new ParticipantScore("bench-reputer", 2.0)), 0.1, 0.12);
     }
 
     private static long jvmCpuNanos() {

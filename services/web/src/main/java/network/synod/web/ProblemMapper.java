@@ -117,7 +117,7 @@ public class ProblemMapper {
             case INSUFFICIENT_FUNDS -> Problem.unprocessable(r.getMessage());
             case NOT_FOUND -> Problem.notFound(r.getMessage());
             case CONFLICT -> Problem.conflict(r.getMessage());
-            case UNAVAILABLE -> Problem.unavailable(r.getMessage(), 1);
+            case UNAVAILABLE -> Problem.unavailable(r.getMessage(), Math.max(1, r.retryAfterSeconds()));
         };
     }
 

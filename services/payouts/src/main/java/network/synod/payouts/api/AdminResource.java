@@ -14,14 +14,15 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import network.synod.payouts.config.EmissionParameters;
-import network.synod.payouts.config.TopicEconomics;
+import network.synod.payouts.parameters.EmissionParameters;
+import network.synod.payouts.parameters.TopicEconomics;
 import network.synod.payouts.ledger.Account;
 import network.synod.payouts.ledger.LedgerAudit;
-import network.synod.payouts.settlement.EpochScores;
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
 import network.synod.payouts.settlement.SettlementResult;
 import network.synod.payouts.settlement.SettlementService;
-import network.synod.payouts.slashing.FraudEvent;
+import network.synod.core.events.FraudEvent;
 import network.synod.payouts.slashing.SlashResult;
 import network.synod.payouts.slashing.SlashingService;
 import network.synod.payouts.stake.StakeService;
@@ -147,7 +148,7 @@ public class AdminResource {
     @POST
     @Path("settlements")
     @RequireRole(Role.ADMIN)
-    public Uni<SettlementResult> settle(EpochScores body) {
+    public Uni<SettlementResult> settle(EpochScoresEvent body) {
         return settlement.settle(Requests.body(body));
     }
 

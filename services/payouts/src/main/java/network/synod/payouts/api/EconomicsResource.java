@@ -10,8 +10,8 @@ import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import network.synod.payouts.config.EmissionParameters;
-import network.synod.payouts.config.TopicEconomics;
+import network.synod.payouts.parameters.EmissionParameters;
+import network.synod.payouts.parameters.TopicEconomics;
 import network.synod.payouts.ledger.LedgerQueries;
 import network.synod.web.Problem;
 

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import network.synod.core.refusal.Refusal;
-import network.synod.payouts.settlement.EpochScores;
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
 import network.synod.payouts.settlement.SettlementService;
 
 /**
@@ -35,9 +36,9 @@ public class EpochScoresConsumer {
 
     @Incoming("epoch-scores")
     public Uni<Void> consume(String value) {
-        EpochScores scores;
+        EpochScoresEvent scores;
         try {
-            scores = json.readValue(value, EpochScores.class);
+            scores = json.readValue(value, EpochScoresEvent.class);
         } catch (Exception e) {
             LOG.warnf("skipping malformed epoch scores: %s", e.getMessage());
             return Uni.createFrom().voidItem();

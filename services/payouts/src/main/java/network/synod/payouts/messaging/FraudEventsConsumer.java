@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import network.synod.core.refusal.Refusal;
-import network.synod.payouts.slashing.FraudEvent;
+import network.synod.core.events.FraudEvent;
 import network.synod.payouts.slashing.SlashingService;
 
 /** Applies every fraud event published on {@code synod.fraud-events} once (the slashes inbox absorbs redelivery). */

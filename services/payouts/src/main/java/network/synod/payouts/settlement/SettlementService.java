@@ -19,6 +19,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
+import network.synod.core.events.SchemaVersions;
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.economics.Role;
@@ -53,7 +56,7 @@ public class SettlementService {
         this.config = config;
     }
 
-    public Uni<SettlementResult> settle(EpochScores scores) {
+    public Uni<SettlementResult> settle(EpochScoresEvent scores) {
         validate(scores);
         String topic = scores.topic();
         long epoch = scores.epoch();
@@ -71,7 +74,7 @@ public class SettlementService {
                 }));
     }
 
-    private Uni<SettlementResult> pay(SqlConnection c, EpochScores scores, long pot) {
+    private Uni<SettlementResult> pay(SqlConnection c, EpochScoresEvent scores, long pot) {
         String topic = scores.topic();
         long epoch = scores.epoch();
         return loadInput(c, scores, pot).chain(loaded -> {
@@ -104,7 +107,7 @@ public class SettlementService {
     private record Loaded(TopicSettlement.Input input, SplitParams params) {
     }
 
-    private Uni<Loaded> loadInput(SqlConnection c, EpochScores s, long pot) {
+    private Uni<Loaded> loadInput(SqlConnection c, EpochScoresEvent s, long pot) {
         String topic = s.topic();
         Map<String, Long> ownStake = new HashMap<>();
         List<TopicSettlement.Delegation> delegations = new ArrayList<>();
@@ -224,7 +227,7 @@ public class SettlementService {
         return d == null ? Double.NaN : d;
     }
 
-    private static SortedMap<String, Double> scoreMap(List<EpochScores.Score> scores) {
+    private static SortedMap<String, Double> scoreMap(List<ParticipantScore> scores) {
         SortedMap<String, Double> out = new TreeMap<>();
         if (scores != null) {
             scores.forEach(s -> out.put(s.id(), s.score()));
@@ -233,17 +236,18 @@ public class SettlementService {
     }
 
     /** Refuses what cannot be settled meaningfully; such a message is logged and skipped by the consumer. */
-    static void validate(EpochScores s) {
+    static void validate(EpochScoresEvent s) {
         if (s == null || !Account.validName(s.topic())) {
             throw Refusal.invalid("topic must match " + Account.NAME.pattern());
         }
+        SchemaVersions.requireKnown("epoch scores", s.schemaVersion(), EpochScoresEvent.SCHEMA_VERSION);
         if (s.epoch() == null || s.epoch() < 0) {
             throw Refusal.invalid("epoch must be a non-negative integer");
         }
-        for (List<EpochScores.Score> list : List.of(nonNull(s.inferers()), nonNull(s.forecasters()),
+        for (List<ParticipantScore> list : List.of(nonNull(s.inferers()), nonNull(s.forecasters()),
                 nonNull(s.reputers()))) {
             Set<String> seen = new HashSet<>();
-            for (EpochScores.Score score : list) {
+            for (ParticipantScore score : list) {
                 if (score == null || !Account.validName(score.id()) || score.id().equals(TopicSettlement.TREASURY)) {
                     throw Refusal.invalid("every score needs a valid participant id (not the treasury)");
                 }
@@ -254,7 +258,7 @@ public class SettlementService {
         }
     }
 
-    private static List<EpochScores.Score> nonNull(List<EpochScores.Score> l) {
+    private static List<ParticipantScore> nonNull(List<ParticipantScore> l) {
         return l == null ? List.of() : l;
     }
 }

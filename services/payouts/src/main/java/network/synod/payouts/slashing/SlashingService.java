@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import network.synod.core.events.FraudEvent;
+import network.synod.core.events.SchemaVersions;
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.economics.Apportionment;
@@ -43,6 +45,7 @@ public class SlashingService {
         if (event == null || event.eventId() == null || event.eventId().isBlank() || event.eventId().length() > 200) {
             throw Refusal.invalid("eventId is required");
         }
+        SchemaVersions.requireKnown("fraud event " + event.eventId(), event.schemaVersion(), FraudEvent.SCHEMA_VERSION);
         if (!Account.validName(event.offender())) {
             throw Refusal.invalid("offender must be a valid participant id");
         }
