@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rounding rules of README "Fixed-point rules", on hand-worked values where the rule and its obvious
- * alternative give different bits (expected values worked out by hand or with Python integers, not with this code).
+ * alternative give different bits (expected values worked out by hand or with Python integers, not with this
+ * code).
  */
 class I32F32Test {
 
@@ -19,7 +20,7 @@ class I32F32Test {
 
     @Test
     void multiplicationFloorsTheExactProduct() {
-        // 3 bits × 0.5 = 1.5 bits: floor gives 1 (nearest would give 2); −1.5 bits floors to −2 (truncation: −1).
+        // 3 bits × 0.5 = 1.5 bits: floor gives 1 (nearest: 2); −1.5 bits floors to −2 (truncation: −1).
         assertEquals(1, I32F32.mul(3, ONE / 2));
         assertEquals(-2, I32F32.mul(-3, ONE / 2));
         assertEquals(6 * ONE, I32F32.mul(2 * ONE, 3 * ONE));
@@ -43,7 +44,8 @@ class I32F32Test {
 
     @Test
     void divisionTruncatesTowardZero() {
-        // 2/3 = 2863311530.67 bits: truncation 2863311530 (nearest 2863311531); −2/3 → −2863311530 (floor: …531).
+        // 2/3 = 2863311530.67 bits: truncation 2863311530 (nearest 2863311531); −2/3 → −2863311530
+        // (floor would give −2863311531).
         assertEquals(2863311530L, I32F32.div(2 * ONE, 3 * ONE));
         assertEquals(-2863311530L, I32F32.div(-2 * ONE, 3 * ONE));
         assertEquals(-2863311530L, I32F32.div(2 * ONE, -3 * ONE));
