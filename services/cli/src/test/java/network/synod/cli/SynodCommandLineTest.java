@@ -20,8 +20,8 @@ import picocli.CommandLine.Help;
  */
 class SynodCommandLineTest {
 
-    /** The old {@code Synod} dispatch: its commands (bench and completion are new). */
-    static final List<String> COMMANDS = List.of("up", "replay", "help", "bench", "completion");
+    /** The old {@code Synod} dispatch: its commands (bench, completion and yuma are new). */
+    static final List<String> COMMANDS = List.of("up", "replay", "help", "bench", "completion", "yuma");
     /** The old {@code UpCommand}: {@code Set.of("port", "mode")}. */
     static final List<String> UP_OPTIONS = List.of("--port", "--mode");
     /** The old {@code ReplayCommand}: values {@code series season workers mode json steps}, flag {@code offline}. */
@@ -99,6 +99,16 @@ class SynodCommandLineTest {
             assertListed(bench.out(), argument);
         }
         assertListed(synod("bench", "--help").out(), "gateway");
+    }
+
+    @Test
+    void yumaHelpListsItsOptionsAndBothAreRequired() {
+        Result r = synod("yuma", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertListed(r.out(), "--cases");
+        assertListed(r.out(), "--out");
+        assertUsageError(synod("yuma", "--out", "x.json"), "synod yuma", "Missing required option: '--cases");
+        assertUsageError(synod("yuma", "--cases", "x.json"), "synod yuma", "Missing required option: '--out");
     }
 
     @Test
