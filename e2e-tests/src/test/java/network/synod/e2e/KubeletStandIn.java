@@ -1,5 +1,7 @@
 package network.synod.e2e;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -198,25 +200,26 @@ final class KubeletStandIn implements AutoCloseable {
         }
     }
 
-    /** Waits until the probe URL answers 200, as the kubelet's readiness probe would; fails if the process exits. */
-    private static void awaitReady(ServiceProcess p, String probe, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (PROBE.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!p.alive()) {
-                throw new IllegalStateException(p.name() + " exited before it was ready");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(p.name() + " was not ready at " + probe + " within " + timeout);
-            }
-            Thread.sleep(100);
+    /**
+     * Waits until the probe URL answers 200, as the kubelet's readiness probe would (every 100 ms); fails with an
+     * {@link IllegalStateException} if the process exits or the timeout passes.
+     */
+    private static void awaitReady(ServiceProcess p, String probe, Duration timeout) {
+        try {
+            Awaitility.await(p.name() + " ready at " + probe).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!p.alive()) {
+                            throw new IllegalStateException(p.name() + " exited before it was ready");
+                        }
+                        try {
+                            return PROBE.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(2))
+                                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException e) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(p.name() + " was not ready at " + probe + " within " + timeout, e);
         }
     }
 

@@ -22,8 +22,9 @@ public class TopicSpec {
     private Integer groundTruthLagSeconds = 0;
 
     @Pattern("^(allora|synod)$")
-    @JsonPropertyDescription("How the gateway synthesises the network inference: allora or synod.")
-    private String synthesisMode = "allora";
+    @JsonPropertyDescription("How the gateway synthesises the network inference: synod (the default, as in the "
+            + "gateway's API) or allora.")
+    private String synthesisMode = "synod";
 
     @Min(1)
     @JsonPropertyDescription("Seasonal period for seasonal models (optional).")

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import network.synod.operator.placement.GpuDemand;
 import network.synod.operator.placement.NodeCapacity;
@@ -19,8 +18,7 @@ import network.synod.operator.placement.PlacementPolicy;
 import network.synod.operator.placement.Placer;
 import network.synod.operator.placement.PoolOffer;
 
-/** One placement pass for 10,000 workers over 1,000 nodes must take at most one second. Run with -Dsynod.bench=true. */
-@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
+/** One placement pass for 10,000 workers over 1,000 nodes must take at most one second. Run with -Pbench (mvn -B -pl operator -am verify -Pbench). */
 class PlacementBenchmark {
     private static final String POOL = "synod.network/node-pool";
 

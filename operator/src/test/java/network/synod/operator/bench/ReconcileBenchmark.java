@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,9 +33,8 @@ import network.synod.operator.testing.Cluster;
 
 /**
  * 1,000 Workers reconciled to their desired state (placed, Deployment and Service created, registered) on the mock
- * API server in at most 60 s. Run with -Dsynod.bench=true.
+ * API server in at most 60 s. Run with -Pbench (mvn -B -pl operator -am verify -Pbench).
  */
-@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = BenchGatewayResource.class, restrictToAnnotatedClass = true)

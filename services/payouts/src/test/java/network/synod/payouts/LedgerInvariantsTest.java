@@ -129,7 +129,7 @@ class LedgerInvariantsTest {
         stake.grant("alice", 1_000, null).await().atMost(WAIT);
         stake.deposit("alice", "conc", 1_000, null).await().atMost(WAIT);
         stake.unbond("alice", "conc", null, 1_000, null).await().atMost(WAIT);
-        Thread.sleep(400); // the unbonding delay in tests is 0.3 s
+        Unbonding.awaitMatured("alice");
         long liquidBefore = liquid("alice");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Callable<Integer>> calls = new ArrayList<>();

@@ -74,7 +74,7 @@ class PayoutsApiTest {
         // Not matured yet: the 0.3 s delay has not passed.
         post("alice", "stake/withdrawals", Map.of("amount", 1_000)).statusCode(422)
                 .contentType("application/problem+json");
-        Thread.sleep(400);
+        Unbonding.awaitMatured("alice");
         post("alice", "stake/withdrawals", Map.of("amount", 600)).statusCode(201);
         given().get("/v1/participants/alice/balances").then().statusCode(200)
                 .body("accounts.find { it.account == 'alice/stake/sp' }.balance", equalTo(2_000))

@@ -1,5 +1,6 @@
 package network.synod.verification;
 
+import network.synod.core.testing.SeriesMeta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,10 +28,9 @@ import network.synod.core.verification.ReplayGuard;
 import network.synod.core.verification.Signatures;
 import network.synod.models.neural.NeuralForecaster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The detection benchmark (issue 4, item 5), run on demand with {@code -Dsynod.bench=true}; see the README.
+ * The detection benchmark (issue 4, item 5), run on demand with {@code -Pbench}; see the README.
  *
  * <p>Detection: simulated cheaters faking a fraction f of n answers, audited at rate r with the real sampler and
  * comparator, over many trials, against 1 − (1 − r·f)^n. False positives: honest workers (the five reference kinds and
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * audited (rate 1 here, to count them all) and re-executed on an independent verifier instance, compared bit-exactly.
  * Overhead: the verifier's re-execution time at r = 2 % against the workers' own answer time.
  */
-@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
 class DetectionBenchmark {
 
     static final Path SERIES = Path.of(System.getProperty("synod.series.dir", "../../../shared/data/series"));
@@ -175,12 +174,6 @@ class DetectionBenchmark {
     }
 
     private static int season(String name) {
-        return switch (name) {
-            case "co2_monthly", "elnino_sst_monthly" -> 12;
-            case "us_births_daily" -> 7;
-            case "electricity_demand_halfhourly" -> 336;
-            case "seattle_tempmax_daily" -> 365;
-            default -> 0;
-        };
+        return SeriesMeta.season(name);
     }
 }

@@ -95,17 +95,17 @@ class VerificationServiceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/v1/verdicts?topic=audited")
                 .then().extract().jsonPath().getList("").size() == 9);
 
-        given().get("/v1/verdicts?worker=cheat").then().statusCode(200).body("", hasSize(3))
+        given().get("/v1/verdicts?topic=audited&worker=cheat").then().statusCode(200).body("", hasSize(3))
                 .body("outcome", equalTo(List.of("fail", "fail", "fail")))
                 .body("reason[0]", equalTo("output-mismatch"));
-        given().get("/v1/verdicts?worker=honest").then().statusCode(200)
+        given().get("/v1/verdicts?topic=audited&worker=honest").then().statusCode(200)
                 .body("outcome", equalTo(List.of("pass", "pass", "pass")));
-        given().get("/v1/verdicts?worker=unknown-model").then().statusCode(200)
+        given().get("/v1/verdicts?topic=audited&worker=unknown-model").then().statusCode(200)
                 .body("outcome", equalTo(List.of("unverifiable", "unverifiable", "unverifiable")))
                 .body("reason[0]", equalTo("unknown-digest"));
 
         // The evidence: what was claimed, what the verifier computed, and a seed that opens its commitment.
-        long id = given().get("/v1/verdicts?worker=cheat").then().extract().jsonPath().getLong("[0].id");
+        long id = given().get("/v1/verdicts?topic=audited&worker=cheat").then().extract().jsonPath().getLong("[0].id");
         JsonNode v = json.readTree(given().get("/v1/verdicts/" + id).then().statusCode(200).extract().asString());
         JsonNode e = v.get("evidence");
         assertEquals(e.get("claimed").asDouble(), e.get("reexecuted").asDouble() + 0.5, 1e-12);
@@ -200,7 +200,18 @@ class VerificationServiceTest {
                 .put("/v1/admin/topics/unaudited").then().statusCode(200);
         publish(record("unaudited", 1));
         publish(record("unaudited", 2));
-        Thread.sleep(1500);
+        publish(record("unaudited", 3));
+        // A sentinel topic audited at rate 1, published after them: records are consumed in order (one partition),
+        // so once the sentinel's epoch 1 has its verdicts, the unaudited epochs 1 and 2 were closed before it.
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("auditRate", 1.0))
+                .put("/v1/admin/topics/unaudited-sentinel").then().statusCode(200);
+        publish(record("unaudited-sentinel", 1));
+        publish(record("unaudited-sentinel", 2));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                .get("/v1/verdicts?topic=unaudited-sentinel").then().statusCode(200).extract().jsonPath()
+                .getList("").size() >= 3);
+        given().get("/v1/seeds/unaudited/1").then().statusCode(200).body("revealed", equalTo(true));
+        given().get("/v1/seeds/unaudited/2").then().statusCode(200).body("revealed", equalTo(true));
         given().get("/v1/verdicts?topic=unaudited").then().statusCode(200).body("", hasSize(0));
     }
 

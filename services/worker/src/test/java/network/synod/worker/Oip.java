@@ -1,5 +1,7 @@
 package network.synod.worker;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,14 +72,14 @@ final class Oip {
     }
 
     /** Waits until the served model is ready (engine-backed kinds load in the background). */
-    static void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (given().get("/v2/health/ready").statusCode() != 200) {
-            String answer = given().get("/v2/health/ready").asString();
-            if (System.nanoTime() > deadline || answer.contains("failed to load")) {
-                throw new AssertionError("the model did not become ready: " + answer);
-            }
-            Thread.sleep(100);
-        }
+    static void awaitReady() {
+        Awaitility.await("the model ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var answer = given().get("/v2/health/ready");
+                    if (answer.asString().contains("failed to load")) {
+                        throw new AssertionError("the model did not become ready: " + answer.asString());
+                    }
+                    return answer.statusCode() == 200;
+                });
     }
 }

@@ -1,5 +1,7 @@
 package network.synod.worker;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,13 +17,8 @@ class WrongDigestTest {
 
     @Test
     void refusesToLoadAndIsNotReady() throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!given().get("/v2/health/ready").asString().contains("failed to load")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the loader neither failed nor stopped loading");
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await("the loader to fail").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/v2/health/ready").asString().contains("failed to load"));
         given().get("/v2/health/ready").then().statusCode(503).body("error", containsString("sha256"))
                 .body("error", containsString("ab".repeat(32)));
         given().get("/v2/health/live").then().statusCode(200).body("live", equalTo(true));

@@ -1,5 +1,6 @@
 package network.synod.core.replay;
 
+import network.synod.core.testing.SeriesMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,8 +17,7 @@ import network.synod.core.synthesis.TopicParams;
 public class ReplayBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../../shared/data/series");
-        Map<String, Integer> seasons = Map.of("co2_monthly", 12, "elnino_sst_monthly", 12, "seattle_tempmax_daily", 365,
-                "electricity_demand_halfhourly", 336, "us_births_daily", 7);
+        Map<String, Integer> seasons = SeriesMeta.seasons(dir);
         double[] logs = new double[2];
         try (var files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {

@@ -1,5 +1,6 @@
 package network.synod.gateway.activation;
 
+import network.synod.gateway.GatewayConfig;
 import network.synod.gateway.registry.TopicRuntime;
 import network.synod.gateway.registry.WorkerEndpoint;
 import network.synod.gateway.registry.Topics;
@@ -29,7 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import network.synod.core.refusal.Refusal;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,14 +58,8 @@ public class Activations {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "synod.gateway.activation-timeout", defaultValue = "60S")
-    Duration timeout;
-
-    @ConfigProperty(name = "synod.gateway.activation-retry-after", defaultValue = "10S")
-    Duration retryAfter;
-
-    @ConfigProperty(name = "synod.gateway.dormant-refresh", defaultValue = "2S")
-    Duration refreshEvery;
+    @Inject
+    GatewayConfig config;
 
     /** Counts marks applied here, so that a refresh read before one of them does not undo it. */
     private final AtomicLong localMarks = new AtomicLong();
@@ -79,7 +73,7 @@ public class Activations {
                 .execute()
                 .chain(this::refresh)
                 .await().indefinitely();
-        refreshTimer = vertx.setPeriodic(refreshEvery.toMillis(), id -> refresh().subscribe().with(v -> { },
+        refreshTimer = vertx.setPeriodic(config.dormantRefresh().toMillis(), id -> refresh().subscribe().with(v -> { },
                 e -> LOG.debugf("could not re-read the dormant workers: %s", e.getMessage())));
     }
 
@@ -149,9 +143,10 @@ public class Activations {
             em.onTermination(topic.activity().onWake(check));
             check.run();
         });
+        Duration timeout = config.activationTimeout();
         return woken.ifNoItem().after(timeout).failWith(() -> Refusal.unavailable("topic '" + name
                         + "' is starting its workers from zero; none was ready within " + timeout.toSeconds() + " s",
-                        Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
+                        (config.activationRetryAfter().toMillis() + 999) / 1000))
                 .onItemOrFailure().invoke((t, failure) -> {
                     long held = System.nanoTime() - start;
                     Timer.builder("synod_gateway_activation_hold")

@@ -1,5 +1,6 @@
 package network.synod.gateway.inference;
 
+import network.synod.gateway.GatewayConfig;
 import network.synod.gateway.registry.WorkerEndpoint;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import network.synod.core.verification.Receipt;
 import network.synod.core.verification.ReceiptCheck;
 import network.synod.core.verification.ReplayGuard;
 import network.synod.core.verification.Signatures;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks the receipt of each answer from a worker registered with a key (bad signature, wrong digest, input or
@@ -31,11 +31,8 @@ public class ReceiptVerifier {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "synod.gateway.receipt-max-skew", defaultValue = "PT5M")
-    Duration maxSkew;
-
-    @ConfigProperty(name = "synod.gateway.receipt-replay-window", defaultValue = "100000")
-    int replayWindow;
+    @Inject
+    GatewayConfig config;
 
     @jakarta.annotation.PostConstruct
     void warmUp() {
@@ -75,7 +72,7 @@ public class ReceiptVerifier {
         if (c == null) {
             synchronized (this) {
                 if (check == null) {
-                    check = new ReceiptCheck(new ReplayGuard(replayWindow), maxSkew);
+                    check = new ReceiptCheck(new ReplayGuard(config.receiptReplayWindow()), config.receiptMaxSkew());
                 }
                 c = check;
             }

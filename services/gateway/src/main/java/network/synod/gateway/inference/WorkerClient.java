@@ -1,5 +1,6 @@
 package network.synod.gateway.inference;
 
+import network.synod.gateway.GatewayConfig;
 import network.synod.gateway.registry.WorkerEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import network.synod.core.events.InferRequest;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Receipt;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Calls workers over the Open Inference Protocol v2 (docs/contracts.md), each call bounded by a deadline. */
 @ApplicationScoped
@@ -32,8 +32,8 @@ public class WorkerClient {
     @Inject
     ReceiptVerifier receipts;
 
-    @ConfigProperty(name = "synod.gateway.worker-timeout")
-    Duration timeout;
+    @Inject
+    GatewayConfig config;
 
     @Inject
     public WorkerClient(Vertx vertx) {
@@ -158,7 +158,7 @@ public class WorkerClient {
 
     private Uni<JsonObject> call(WorkerEndpoint w, Buffer body) {
         return client.postAbs(w.url() + "/v2/models/" + w.model() + "/infer")
-                .timeout(timeout.toMillis())
+                .timeout(config.workerTimeout().toMillis())
                 .putHeader("Content-Type", "application/json")
                 .sendBuffer(body)
                 .map(r -> {

@@ -1,5 +1,6 @@
 package network.synod.models.neural;
 
+import network.synod.core.testing.SeriesMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +20,7 @@ import network.synod.core.forecast.ReferenceForecasters;
 public final class SeriesEvaluation {
 
     /** Seasons from shared/data/series/meta.json. */
-    static final Map<String, Integer> SEASONS = new LinkedHashMap<>();
-
-    static {
-        SEASONS.put("sp500_close_daily", 0);
-        SEASONS.put("sp500_logret_daily", 0);
-        SEASONS.put("co2_monthly", 12);
-        SEASONS.put("sunspots_monthly", 0);
-        SEASONS.put("elnino_sst_monthly", 12);
-        SEASONS.put("seattle_tempmax_daily", 365);
-        SEASONS.put("electricity_demand_halfhourly", 336);
-        SEASONS.put("us_births_daily", 7);
-    }
+    static final Map<String, Integer> SEASONS = SeriesMeta.seasons();
 
     /** The figures of one series. */
     record Result(String series, int steps, double mlpMse, String bestName, double bestMse, double halfHalfMse,
