@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
@@ -15,6 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -27,7 +31,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** One received span, its ids in hex as in a traceparent header. */
     record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-            String kind, List<String> linkedSpanIds) {
+            String kind, List<String> linkedSpanIds, Map<String, String> attributes) {
 
         boolean root() {
             return parentSpanId.isEmpty();
@@ -35,13 +39,14 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final ConcurrentLinkedQueue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> paths = new ConcurrentLinkedQueue<>();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -81,7 +86,8 @@ final class OtlpReceiver implements AutoCloseable {
                         s.getLinksList().forEach(l -> links.add(hex(l.getSpanId().toByteArray())));
                         spans.add(new ReceivedSpan(service, hex(s.getTraceId().toByteArray()),
                                 hex(s.getSpanId().toByteArray()), hex(s.getParentSpanId().toByteArray()),
-                                s.getName(), s.getKind().name().replace("SPAN_KIND_", ""), links));
+                                s.getName(), s.getKind().name().replace("SPAN_KIND_", ""), links,
+                                attributes(s.getAttributesList())));
                     }
                 }
             }
@@ -94,6 +100,22 @@ final class OtlpReceiver implements AutoCloseable {
         }
     }
 
+    /** String, integer, double and boolean attributes, as text. */
+    private static Map<String, String> attributes(List<KeyValue> kvs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (KeyValue kv : kvs) {
+            AnyValue v = kv.getValue();
+            switch (v.getValueCase()) {
+                case STRING_VALUE -> out.put(kv.getKey(), v.getStringValue());
+                case INT_VALUE -> out.put(kv.getKey(), Long.toString(v.getIntValue()));
+                case DOUBLE_VALUE -> out.put(kv.getKey(), Double.toString(v.getDoubleValue()));
+                case BOOL_VALUE -> out.put(kv.getKey(), Boolean.toString(v.getBoolValue()));
+                default -> { }
+            }
+        }
+        return out;
+    }
+
     private static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
     }
@@ -101,5 +123,6 @@ final class OtlpReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

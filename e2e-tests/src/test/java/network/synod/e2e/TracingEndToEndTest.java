@@ -131,6 +131,8 @@ class TracingEndToEndTest {
         ReceivedSpan request = only(trace, s -> s.service().equals("synod-gateway") && s.kind().equals("SERVER"));
         assertTrue(request.root(), "the client sent no traceparent, so the gateway's request span is the root");
         assertTrue(trace.stream().allMatch(s -> s.traceId().equals(request.traceId())));
+        assertEquals(Map.of("synod.topic", TOPIC, "synod.epoch", Long.toString(epoch), "synod.request_id", "traced-1"),
+                synodAttributes(request));
 
         // Every worker call: a client span under the request, and the worker's server span under that call.
         List<ReceivedSpan> calls = trace.stream()
@@ -166,6 +168,8 @@ class TracingEndToEndTest {
         System.out.println("[tracing] the trace of the truth that closes the epoch:\n" + tree(trace));
 
         ReceivedSpan truth = only(trace, s -> s.service().equals("synod-scoring") && s.kind().equals("SERVER"));
+        // Where it meets the inference's trace: the same topic and epoch on both request spans.
+        assertEquals(Map.of("synod.topic", TOPIC, "synod.epoch", Long.toString(epoch)), synodAttributes(truth));
         ReceivedSpan scores = only(trace, s -> s.kind().equals("PRODUCER") && s.name().startsWith("synod.epoch-scores"));
         ReceivedSpan weights = only(trace, s -> s.kind().equals("PRODUCER") && s.name().startsWith("synod.weights"));
         assertTrue(descendsFrom(trace, scores, truth), tree(trace));
@@ -182,6 +186,11 @@ class TracingEndToEndTest {
         Optional<String> id = all.stream().filter(s -> s.service().equals(service) && s.kind().equals(kind)
                 && s.name().endsWith(suffix)).map(ReceivedSpan::traceId).findFirst();
         return id.map(t -> all.stream().filter(s -> s.traceId().equals(t)).toList()).orElse(List.of());
+    }
+
+    private static Map<String, String> synodAttributes(ReceivedSpan span) {
+        return span.attributes().entrySet().stream().filter(e -> e.getKey().startsWith("synod."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static ReceivedSpan only(List<ReceivedSpan> trace, java.util.function.Predicate<ReceivedSpan> p) {

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class TracingSwitch implements ConfigSourceFactory {
 
+    /** The lowest ordinal of a source that holds configured values ({@code microprofile-config.properties}). */
+    static final int CONFIGURED = 100;
     static final String DISABLED = "quarkus.otel.sdk.disabled";
     static final String ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String PROTOCOL = "quarkus.otel.exporter.otlp.traces.protocol";
@@ -36,9 +38,11 @@ public class TracingSwitch implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // Only values someone configured count: Quarkus's built-in defaults (an endpoint of http://localhost:4317
+        // among them) come from sources ranked below every file, environment and system-property source.
         Map<String, String> props = properties(name -> {
             ConfigValue v = context.getValue(name);
-            return v == null ? null : v.getValue();
+            return v == null || v.getConfigSourceOrdinal() < CONFIGURED ? null : v.getValue();
         });
         return List.of(new MapBackedConfigSource("synod tracing switch", props, 1) {
         });
