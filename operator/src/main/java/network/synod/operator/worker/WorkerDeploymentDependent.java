@@ -89,7 +89,7 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
                                 .withName("worker")
                                 .withImage(image)
                                 .addNewPort().withName("http").withContainerPort(d.port()).endPort()
-                                .withEnv(env(worker.getMetadata().getName(), model, placement, d.port()))
+                                .withEnv(env(worker.getMetadata().getName(), model, placement, d))
                                 .addNewVolumeMount().withName(SIGNING_VOLUME)
                                     .withMountPath(WorkerSigningKeyDependent.MOUNT).withReadOnly(true).endVolumeMount()
                                 .withResources(resources(placement))
@@ -109,7 +109,7 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         return defaults;
     }
 
-    static List<EnvVar> env(String workerName, ModelSpec model, PlacementStatus placement, int port) {
+    static List<EnvVar> env(String workerName, ModelSpec model, PlacementStatus placement, WorkerDefaults d) {
         List<EnvVar> env = new ArrayList<>();
         // The worker signs its receipts under this id and the gateway checks it against the name the worker is
         // registered under (the Worker's name). Without it the id defaults to the model name, so the receipts of a
@@ -130,7 +130,12 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
             env.add(var("DJL_DEFAULT_ENGINE", model.getEngine()));
         }
         env.add(var("SYNOD_DEVICE", placement.getDevice()));
-        env.add(var("QUARKUS_HTTP_PORT", String.valueOf(port)));
+        env.add(var("QUARKUS_HTTP_PORT", String.valueOf(d.port())));
+        if (d.otlpEndpoint() != null) {
+            // The worker's spans go to the operator's collector; without an endpoint it records none.
+            env.add(var("OTEL_EXPORTER_OTLP_ENDPOINT", d.otlpEndpoint()));
+            env.add(var("OTEL_EXPORTER_OTLP_PROTOCOL", d.otlpProtocol()));
+        }
         return env;
     }
 

@@ -1,6 +1,7 @@
 package network.synod.operator.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,19 @@ class WorkerDependentsTest {
         assertTrue(pod.getTolerations().isEmpty());
         assertEquals("cpu", env(c).get("SYNOD_DEVICE"));
         assertEquals("custom:1", c.getImage());
+    }
+
+    @Test
+    void testWorkersExportTracesOnlyWhereTheOperatorHasACollector() {
+        Worker w = WorkerFixtures.placedOnGpus();
+        Map<String, String> off = env(new WorkerDeploymentDependent(DEFAULTS).desired(w, null).getSpec().getTemplate()
+                .getSpec().getContainers().get(0));
+        assertFalse(off.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var traced = new WorkerDefaults("synod/worker:test", 8080, "http://collector:4318", "http/protobuf");
+        Map<String, String> on = env(new WorkerDeploymentDependent(traced).desired(w, null).getSpec().getTemplate()
+                .getSpec().getContainers().get(0));
+        assertEquals("http://collector:4318", on.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("http/protobuf", on.get("OTEL_EXPORTER_OTLP_PROTOCOL"));
     }
 
     @Test

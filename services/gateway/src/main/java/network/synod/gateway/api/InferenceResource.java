@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -47,9 +48,16 @@ public class InferenceResource {
     @POST
     @Path("{topic}/inferences")
     public Uni<InferenceResponse> infer(@PathParam("topic") String topic, InferenceRequest request) {
+        // The request's span names what it answers for: the truth's trace meets it by topic and epoch (README
+        // "Tracing"). A no-op while tracing is off.
+        Span span = Span.current().setAttribute("synod.topic", topic);
         TopicRuntime t = topics.require(topic);
         double[] window = validWindow(request);
-        return inference.infer(t, window, request.epoch(), request.id()).map(r -> toResponse(topic, r));
+        return inference.infer(t, window, request.epoch(), request.id()).map(r -> {
+            span.setAttribute("synod.epoch", r.epoch());
+            span.setAttribute("synod.request_id", r.requestId());
+            return toResponse(topic, r);
+        });
     }
 
     @GET
