@@ -64,9 +64,9 @@ class SettlementBenchmark {
     @Test
     void settlesOneHundredThousandAccountsWithinFiveSeconds() {
         // A large emission so that even the lowest-scored of 100,000 inferers earns at least one unit.
-        given().header("Authorization", PayoutsApiTest.ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("perEpoch", 1_000_000_000_000L)).put("/v1/admin/emission").then().statusCode(200);
-        given().header("Authorization", PayoutsApiTest.ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("feeRevenue", 1_000)).put("/v1/admin/topics/bench/economics").then().statusCode(200);
         stake.grant("bench-reputer", 1_000, null).await().atMost(WAIT);
         stake.deposit("bench-reputer", "bench", 1_000, null).await().atMost(WAIT);

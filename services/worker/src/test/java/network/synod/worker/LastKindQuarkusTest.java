@@ -1,0 +1,15 @@
+package network.synod.worker;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The last kind over OIP answers exactly what the reference forecaster answers. */
+@QuarkusTest
+class LastKindQuarkusTest {
+
+    @Test
+    void answersEqualTheForecaster() throws IOException {
+        ReferenceKinds.answersEqualTheForecaster("last");
+    }
+}

@@ -1,0 +1,17 @@
+package network.synod.worker;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The trend kind over OIP answers exactly what the reference forecaster answers. */
+@QuarkusTest
+@TestProfile(KindProfiles.Trend.class)
+class TrendKindQuarkusTest {
+
+    @Test
+    void answersEqualTheForecaster() throws IOException {
+        ReferenceKinds.answersEqualTheForecaster("trend");
+    }
+}
