@@ -16,7 +16,8 @@ class MigrationTest {
 
     @Test
     void upgradedDatabasesMatchANewOne() throws Exception {
-        MigrationCheck.Report report = MigrationCheck.of("verification").legacy(resource("/db/pre-flyway.sql")).verify();
+        MigrationCheck.Report report = MigrationCheck.of("verification")
+                .legacy(resource("/db/pre-flyway.sql")).verify();
         assertEquals(List.of("pre-Flyway (public) -> V1"), report.upgradesChecked());
     }
 
