@@ -144,7 +144,7 @@ class CrashRecoveryIT {
     }
 
     private static long count(LocalPostgres pg, String sql) {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, "");
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl() + "?currentSchema=payouts", LocalPostgres.USER, "");
                 Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);

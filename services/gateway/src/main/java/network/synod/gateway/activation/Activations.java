@@ -65,14 +65,10 @@ public class Activations {
     private final AtomicLong localMarks = new AtomicLong();
     private long refreshTimer = -1;
 
-    // After Topics has created its tables and loaded the topics (its observer has the default priority).
+    // After Topics has loaded the topics (its observer has the default priority). The tables are Flyway's
+    // (db/migration), migrated before startup observers run.
     void load(@Observes @Priority(3000) StartupEvent start) {
-        pool.query("create table if not exists gateway_dormant (topic text not null, worker text not null, "
-                + "since timestamptz not null default now(), primary key (topic, worker), foreign key (topic, worker) "
-                + "references gateway_worker (topic, name) on delete cascade)")
-                .execute()
-                .chain(this::refresh)
-                .await().indefinitely();
+        refresh().await().indefinitely();
         refreshTimer = vertx.setPeriodic(config.dormantRefresh().toMillis(), id -> refresh().subscribe().with(v -> { },
                 e -> LOG.debugf("could not re-read the dormant workers: %s", e.getMessage())));
     }

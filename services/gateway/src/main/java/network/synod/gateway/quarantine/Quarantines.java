@@ -40,10 +40,7 @@ public class Quarantines {
 
     // After Topics has loaded the topics (its observer has the default priority).
     void load(@Observes @Priority(3000) StartupEvent start) {
-        pool.query("create table if not exists gateway_quarantine (topic text not null, worker text not null, "
-                + "reason text not null, at timestamptz not null default now(), primary key (topic, worker))")
-                .execute()
-                .chain(() -> pool.query("select topic, worker, reason from gateway_quarantine").execute())
+        pool.query("select topic, worker, reason from gateway_quarantine").execute()
                 .await().indefinitely()
                 .forEach((Row r) -> apply(r.getString("topic"), r.getString("worker"), r.getString("reason")));
     }

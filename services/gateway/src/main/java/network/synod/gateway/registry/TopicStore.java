@@ -22,17 +22,6 @@ public class TopicStore {
     @Inject
     ObjectMapper json;
 
-    Uni<Void> createSchema() {
-        return pool.query("create table if not exists gateway_topic (name text primary key, spec text not null)")
-                .execute()
-                .chain(() -> pool.query("create table if not exists gateway_worker (topic text not null "
-                        + "references gateway_topic(name) on delete cascade, name text not null, url text not null, "
-                        + "model text not null, role text not null, primary key (topic, name))").execute())
-                .chain(() -> pool.query("alter table gateway_worker add column if not exists public_key text, "
-                        + "add column if not exists model_digest text").execute())
-                .replaceWithVoid();
-    }
-
     Uni<Void> saveTopic(String name, TopicSpec spec) {
         return pool.preparedQuery("insert into gateway_topic (name, spec) values ($1, $2) "
                 + "on conflict (name) do update set spec = excluded.spec")

@@ -25,7 +25,7 @@ public class Topics {
     private final Map<String, TopicRuntime> topics = new ConcurrentHashMap<>();
 
     void load(@Observes StartupEvent start) {
-        store.createSchema().chain(store::loadAll).await().indefinitely()
+        store.loadAll().await().indefinitely()
                 .forEach(t -> topics.put(t.name(), t));
     }
 

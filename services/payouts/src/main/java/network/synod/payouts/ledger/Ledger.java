@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * amount to the existing balance: a new account costs one row write instead of an insert and an update;</li>
  * <li>debit: one UPDATE (the CHECK refuses an overdraft with SQLSTATE 23514);</li>
  * <li>one INSERT of all entries, whose references the database checks once for the whole statement
- * ({@code entries_references} in schema.sql).</li>
+ * ({@code entries_references} in db/migration).</li>
  * </ol>
  * Credits and debits are separate statements because PostgreSQL checks CHECK constraints on the row an
  * {@code INSERT ... ON CONFLICT} proposes before it detects the conflict: a negative balance proposed for an existing

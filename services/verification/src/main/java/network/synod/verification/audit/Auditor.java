@@ -100,7 +100,6 @@ public class Auditor {
 
     void start(@Observes StartupEvent event) {
         client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16));
-        store.createSchema().await().indefinitely();
         secret = store.secret(config.seedSecret().orElse(null)).await().indefinitely();
         rates.putAll(store.rates().await().indefinitely());
         store.verifiers().await().indefinitely().forEach(v -> verifiers.put(v.digest(), v));

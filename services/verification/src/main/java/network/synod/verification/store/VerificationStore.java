@@ -28,29 +28,6 @@ public class VerificationStore {
     @Inject
     ObjectMapper json;
 
-    public Uni<Void> createSchema() {
-        return pool.query("create table if not exists verification_secret (id int primary key, secret text not null)")
-                .execute()
-                .chain(() -> pool.query("create table if not exists verification_topic (topic text primary key, "
-                        + "rate double precision not null)").execute())
-                .chain(() -> pool.query("create table if not exists verification_verifier (digest text primary key, "
-                        + "url text not null, model text not null, mode text not null, abs_tol double precision, "
-                        + "rel_tol double precision)").execute())
-                .chain(() -> pool.query("create table if not exists verification_seed (topic text not null, "
-                        + "epoch bigint not null, commitment text not null, seed text not null, "
-                        + "revealed_at timestamptz not null default now(), primary key (topic, epoch))").execute())
-                .chain(() -> pool.query("create table if not exists verification_verdict (id bigserial primary key, "
-                        + "topic text not null, epoch bigint not null, request_id text not null, worker text not null, "
-                        + "model_digest text, outcome text not null, reason text not null, evidence text not null, "
-                        + "created_at timestamptz not null default now(), unique (request_id, worker))").execute())
-                .chain(() -> pool.query("create table if not exists verification_history (seq bigserial primary key, "
-                        + "topic text not null, worker text not null, request_id text not null, context text not null, "
-                        + "unique (topic, worker, request_id))").execute())
-                .chain(() -> pool.query("create index if not exists verification_verdict_worker on "
-                        + "verification_verdict (worker, id)").execute())
-                .replaceWithVoid();
-    }
-
     /** The configured secret, or the one stored, or a fresh one stored now. */
     public Uni<byte[]> secret(String configured) {
         if (configured != null && !configured.isBlank()) {

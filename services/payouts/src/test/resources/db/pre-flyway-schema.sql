@@ -1,3 +1,5 @@
+-- The payouts schema.sql as the service ran it at start before it had migrations (in public), kept verbatim so
+-- that MigrationTest upgrades exactly what users' databases hold.
 -- The payouts schema. Idempotent: every replica runs it at start, under an advisory lock.
 
 -- Every holder of value. Balances are a cache of the entries below (the audit checks them); the CHECK makes the
