@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import network.synod.embedded.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import network.synod.embedded.ServiceProcess;
 
 /**
  * The CUDA worker image's way of loading PyTorch, proved on a CPU machine: libtorch is installed outside the
@@ -42,13 +43,26 @@ class ExternalLibtorchIT {
     void aWorkerTrainsAndAnswersOnTheLibtorchItsImageNames(@TempDir Path tmp) throws Exception {
         Path libtorch = installLibtorch(tmp.resolve("opt/libtorch/lib"));
         Path cache = Files.createDirectories(tmp.resolve("djl-cache"));
-        Map<String, String> env = Map.of("PYTORCH_LIBRARY_PATH", libtorch.toString(), "PYTORCH_VERSION", "2.7.1",
-                "PYTORCH_FLAVOR", "cpu", "DJL_CACHE_DIR", cache.toString(), "ENGINE_CACHE_DIR", cache.toString());
-        try (ServiceProcess worker = ServiceProcess.start("worker-external-libtorch",
-                ServiceProcess.jar(LocalCluster.ROOT, "services/worker"), 0,
-                List.of("-Dsynod.model.kind=mlp", "-Dsynod.model.mlp.min-samples=20",
+        Map<String, String> env = Map.of(
+                "PYTORCH_LIBRARY_PATH",
+                libtorch.toString(),
+                "PYTORCH_VERSION",
+                "2.7.1",
+                "PYTORCH_FLAVOR",
+                "cpu",
+                "DJL_CACHE_DIR",
+                cache.toString(),
+                "ENGINE_CACHE_DIR",
+                cache.toString());
+        try (ServiceProcess worker = ServiceProcess.start(
+                "worker-external-libtorch",
+                ServiceProcess.jar(LocalCluster.ROOT, "services/worker"),
+                0,
+                List.of(
+                        "-Dsynod.model.kind=mlp", "-Dsynod.model.mlp.min-samples=20",
                         "-Dsynod.model.mlp.retrain-every=50", "-Dai.djl.offline=true"),
-                env, LocalCluster.LOGS)) {
+                env,
+                LocalCluster.LOGS)) {
             worker.awaitReady("/v2/health/ready", LocalCluster.READY);
             String untrained = sha256(worker);
 
@@ -67,7 +81,9 @@ class ExternalLibtorchIT {
         // Only DJL's small JNI bridge is unpacked into the cache; the 450 MB of libtorch stay where the image put
         // them, which is what lets the CUDA image drop the CPU natives from the application.
         try (Stream<Path> files = Files.walk(cache)) {
-            List<String> names = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
             assertFalse(names.stream().anyMatch(n -> n.startsWith("libtorch")), "cache holds " + names);
             assertTrue(names.stream().anyMatch(n -> n.endsWith("libdjl_torch.so")), "cache holds " + names);
         }
@@ -100,19 +116,28 @@ class ExternalLibtorchIT {
     }
 
     private static String sha256(ServiceProcess worker) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(worker.url() + "/v2/models/model"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(worker.url() + "/v2/models/model"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body()).path("parameters").path("sha256").asText();
     }
 
     private static JsonNode infer(ServiceProcess worker, double[] window) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("id", "libtorch-1",
-                "parameters", Map.of("step", window.length, "season", 12),
-                "inputs", List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(window.length),
-                        "data", window))));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(worker.url() + "/v2/models/model/infer"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String body = JSON.writeValueAsString(Map.of(
+                "id",
+                "libtorch-1",
+                "parameters",
+                Map.of("step", window.length, "season", 12),
+                "inputs",
+                List.of(Map.of(
+                        "name", "window", "datatype", "FP64", "shape", List.of(window.length), "data", window))));
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(worker.url() + "/v2/models/model/infer"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());

@@ -30,8 +30,15 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 final class OtlpReceiver implements AutoCloseable {
 
     /** One received span, its ids in hex as in a traceparent header. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-            String kind, List<String> linkedSpanIds, Map<String, String> attributes) {
+    record ReceivedSpan(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            String kind,
+            List<String> linkedSpanIds,
+            Map<String, String> attributes) {
 
         boolean root() {
             return parentSpanId.isEmpty();
@@ -78,15 +85,24 @@ final class OtlpReceiver implements AutoCloseable {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(in);
             for (ResourceSpans rs : request.getResourceSpansList()) {
                 String service = rs.getResource().getAttributesList().stream()
-                        .filter(a -> a.getKey().equals("service.name")).map(KeyValue::getValue)
-                        .map(v -> v.getStringValue()).findFirst().orElse("?");
+                        .filter(a -> a.getKey().equals("service.name"))
+                        .map(KeyValue::getValue)
+                        .map(v -> v.getStringValue())
+                        .findFirst()
+                        .orElse("?");
                 for (ScopeSpans ss : rs.getScopeSpansList()) {
                     for (var s : ss.getSpansList()) {
                         List<String> links = new ArrayList<>();
-                        s.getLinksList().forEach(l -> links.add(hex(l.getSpanId().toByteArray())));
-                        spans.add(new ReceivedSpan(service, hex(s.getTraceId().toByteArray()),
-                                hex(s.getSpanId().toByteArray()), hex(s.getParentSpanId().toByteArray()),
-                                s.getName(), s.getKind().name().replace("SPAN_KIND_", ""), links,
+                        s.getLinksList()
+                                .forEach(l -> links.add(hex(l.getSpanId().toByteArray())));
+                        spans.add(new ReceivedSpan(
+                                service,
+                                hex(s.getTraceId().toByteArray()),
+                                hex(s.getSpanId().toByteArray()),
+                                hex(s.getParentSpanId().toByteArray()),
+                                s.getName(),
+                                s.getKind().name().replace("SPAN_KIND_", ""),
+                                links,
                                 attributes(s.getAttributesList())));
                     }
                 }
@@ -110,7 +126,7 @@ final class OtlpReceiver implements AutoCloseable {
                 case INT_VALUE -> out.put(kv.getKey(), Long.toString(v.getIntValue()));
                 case DOUBLE_VALUE -> out.put(kv.getKey(), Double.toString(v.getDoubleValue()));
                 case BOOL_VALUE -> out.put(kv.getKey(), Boolean.toString(v.getBoolValue()));
-                default -> { }
+                default -> {}
             }
         }
         return out;

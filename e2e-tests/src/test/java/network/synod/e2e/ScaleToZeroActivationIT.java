@@ -36,6 +36,14 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
 import network.synod.embedded.ServiceProcess;
@@ -44,13 +52,6 @@ import network.synod.operator.api.Worker;
 import network.synod.operator.api.WorkerSpec;
 import network.synod.operator.gateway.SynodClients;
 import network.synod.operator.worker.WorkerReconciler;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Scale to zero and activation with the real gateway and a real worker process. The operator's Worker reconciler
@@ -111,11 +112,16 @@ class ScaleToZeroActivationIT {
         kube = MockApi.clientWithSynodCrds(apiServer);
         OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.empty(), workerPort);
         operatorMeters = new SimpleMeterRegistry();
-        operator = MockApi.operator(kube, List.of(new WorkerReconciler(config, new SynodClients(config),
-                operatorMeters)));
+        operator =
+                MockApi.operator(kube, List.of(new WorkerReconciler(config, new SynodClients(config), operatorMeters)));
 
-        kubelet = new KubeletStandIn(kube, NS, WORKER, ServiceProcess.jar(LocalCluster.ROOT, "services/worker"),
-                workerPort, LocalCluster.LOGS);
+        kubelet = new KubeletStandIn(
+                kube,
+                NS,
+                WORKER,
+                ServiceProcess.jar(LocalCluster.ROOT, "services/worker"),
+                workerPort,
+                LocalCluster.LOGS);
         kubelet.start();
 
         HttpResponse<String> topic = send("PUT", "/v1/admin/topics/" + TOPIC, Map.of("mode", "synod"));
@@ -151,7 +157,9 @@ class ScaleToZeroActivationIT {
 
         // The first start is an activation too: the worker is dormant at the gateway until its replica is ready.
         waiting().until(() -> worker().getStatus().getLastColdStartSeconds() != null);
-        System.out.printf("[activation] first start: cold start %.3f s%n", worker().getStatus().getLastColdStartSeconds());
+        System.out.printf(
+                "[activation] first start: cold start %.3f s%n",
+                worker().getStatus().getLastColdStartSeconds());
 
         // Idle: the Deployment goes to zero, the gateway holds the worker dormant, the replica is stopped.
         waiting().untilAsserted(() -> {
@@ -160,7 +168,10 @@ class ScaleToZeroActivationIT {
             assertTrue(topicView().get("dormant").toString().contains(WORKER));
             assertFalse(kubelet.running());
         });
-        assertEquals("True", condition("Registered").getStatus(), condition("Registered").getMessage());
+        assertEquals(
+                "True",
+                condition("Registered").getStatus(),
+                condition("Registered").getMessage());
     }
 
     @Test
@@ -171,7 +182,8 @@ class ScaleToZeroActivationIT {
         long coldStartsBefore = coldStarts();
 
         Instant sent = Instant.now();
-        CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(inference(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> held =
+                HTTP.sendAsync(inference(), HttpResponse.BodyHandlers.ofString());
         // The gateway counts the held request as demand; the operator sees it and scales the Deployment up.
         waiting().until(() -> topicView().get("inFlight").asInt() >= 1);
         waiting().until(() -> deployment().getSpec().getReplicas() == 1);
@@ -195,13 +207,20 @@ class ScaleToZeroActivationIT {
         assertTrue(w.getStatus().getLastColdStartSeconds() > 0);
         String metrics = get("/q/metrics");
         assertTrue(metrics.contains("synod_gateway_activation_holds_total{topic=\"" + TOPIC + "\"} 1.0"), metrics);
-        String holdSum = metrics.lines().filter(l -> l.startsWith("synod_gateway_activation_hold_seconds_sum")
-                && l.contains("outcome=\"activated\"")).findFirst().orElseThrow();
-        System.out.printf("[activation] held request: answered 200 after %d ms; replica started %d ms and ready "
-                + "%d ms after the request; Worker status lastColdStartSeconds=%.3f; gateway %s%n",
-                holdTime.toMillis(), Duration.between(sent, kubelet.starts.get(startsBefore)).toMillis(),
-                Duration.between(sent, kubelet.readies.get(kubelet.readies.size() - 1)).toMillis(),
-                w.getStatus().getLastColdStartSeconds(), holdSum);
+        String holdSum = metrics.lines()
+                .filter(l -> l.startsWith("synod_gateway_activation_hold_seconds_sum")
+                        && l.contains("outcome=\"activated\""))
+                .findFirst()
+                .orElseThrow();
+        System.out.printf(
+                "[activation] held request: answered 200 after %d ms; replica started %d ms and ready "
+                        + "%d ms after the request; Worker status lastColdStartSeconds=%.3f; gateway %s%n",
+                holdTime.toMillis(),
+                Duration.between(sent, kubelet.starts.get(startsBefore)).toMillis(),
+                Duration.between(sent, kubelet.readies.get(kubelet.readies.size() - 1))
+                        .toMillis(),
+                w.getStatus().getLastColdStartSeconds(),
+                holdSum);
         assertEquals(0, topicView().get("inFlight").asInt());
     }
 
@@ -219,21 +238,29 @@ class ScaleToZeroActivationIT {
         kubelet.allowStarts(false);
         gateway.close();
         gateway = startGateway("activation-gateway-short-deadline", "3S");
-        assertTrue(topicView().get("dormant").toString().contains(WORKER), topicView().toString());
+        assertTrue(
+                topicView().get("dormant").toString().contains(WORKER),
+                topicView().toString());
 
         long start = System.nanoTime();
         HttpResponse<String> answer = HTTP.send(inference(), HttpResponse.BodyHandlers.ofString());
         long heldMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(503, answer.statusCode(), answer.body());
         assertEquals(Optional.of("application/problem+json"), answer.headers().firstValue("Content-Type"));
-        assertTrue(answer.headers().firstValue("Retry-After").isPresent(), answer.headers().toString());
+        assertTrue(
+                answer.headers().firstValue("Retry-After").isPresent(),
+                answer.headers().toString());
         assertTrue(answer.body().contains("within 3 s"), answer.body());
         assertTrue(heldMillis >= 3000, "held " + heldMillis + " ms");
         assertFalse(kubelet.running());
-        System.out.printf("[activation] nothing started: 503 after %d ms, Retry-After %s%n", heldMillis,
-                answer.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(get("/q/metrics").lines().anyMatch(l -> l.startsWith("synod_gateway_activation_hold_seconds_count")
-                && l.contains("outcome=\"timeout\"") && l.endsWith(" 1.0")));
+        System.out.printf(
+                "[activation] nothing started: 503 after %d ms, Retry-After %s%n",
+                heldMillis, answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(get("/q/metrics")
+                .lines()
+                .anyMatch(l -> l.startsWith("synod_gateway_activation_hold_seconds_count")
+                        && l.contains("outcome=\"timeout\"")
+                        && l.endsWith(" 1.0")));
     }
 
     /** Polls until a condition holds; a resource not there yet counts as not yet. */
@@ -259,29 +286,33 @@ class ScaleToZeroActivationIT {
     private static ServiceProcess startGateway(String name, String activationTimeout) throws Exception {
         List<String> props = new ArrayList<>(gatewayProps);
         props.add("-Dsynod.gateway.activation-timeout=" + activationTimeout);
-        ServiceProcess p = ServiceProcess.start(name, ServiceProcess.jar(LocalCluster.ROOT, "services/gateway"),
-                gatewayPort, props, LocalCluster.LOGS);
+        ServiceProcess p = ServiceProcess.start(
+                name, ServiceProcess.jar(LocalCluster.ROOT, "services/gateway"), gatewayPort, props, LocalCluster.LOGS);
         p.awaitReady("/q/health/ready", LocalCluster.READY);
         return p;
     }
 
     private static HttpRequest inference() throws IOException {
         return HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/topics/" + TOPIC + "/inferences"))
-                .timeout(LONG).header("Content-Type", "application/json")
+                .timeout(LONG)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("window", WINDOW))))
                 .build();
     }
 
     private static HttpResponse<String> send(String method, String path, Object body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path))
-                .header("Authorization", "Bearer synod-admin").header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                        .header("Authorization", "Bearer synod-admin")
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return r.body();
     }
@@ -299,7 +330,9 @@ class ScaleToZeroActivationIT {
     }
 
     private static Condition condition(String type) {
-        return worker().getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
+        return worker().getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -46,6 +46,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
 import network.synod.embedded.ServiceProcess;
@@ -61,16 +72,6 @@ import network.synod.operator.gateway.SynodClients;
 import network.synod.operator.pool.GpuPoolReconciler;
 import network.synod.operator.topic.TopicReconciler;
 import network.synod.operator.worker.WorkerReconciler;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The design's user stories in one walk, with the operator in the loop: a GpuPool, a Topic and Workers are applied;
@@ -98,11 +99,12 @@ class UserStoryEndToEndIT {
     static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     /** Worker name → loopback address its Service name resolves to, runtime kind and payouts token. */
-    static final Map<String, String> ADDRESS = Map.of("honest-a", "127.0.0.2", "honest-b", "127.0.0.3",
-            "cheat", "127.0.0.4");
+    static final Map<String, String> ADDRESS =
+            Map.of("honest-a", "127.0.0.2", "honest-b", "127.0.0.3", "cheat", "127.0.0.4");
+
     static final Map<String, String> KIND = Map.of("honest-a", "last", "honest-b", "ma", "cheat", "last");
-    static final Map<String, String> TOKEN = Map.of("honest-a", "a-token", "honest-b", "b-token", "cheat",
-            "cheat-token");
+    static final Map<String, String> TOKEN =
+            Map.of("honest-a", "a-token", "honest-b", "b-token", "cheat", "cheat-token");
     static final List<String> WORKERS = List.of("honest-a", "honest-b", "cheat");
     static final List<String> HONEST = List.of("honest-a", "honest-b");
 
@@ -125,12 +127,14 @@ class UserStoryEndToEndIT {
     static ServiceProcess verifier;
     /** The port the operator gives every worker; each listens on it at its own address. */
     static int workerPort;
+
     static KubernetesMockServer apiServer;
     static KubernetesClient kube;
     static Operator operator;
     static final Map<String, KubeletStandIn> kubelets = new LinkedHashMap<>();
     /** The next epoch to ask for. */
     static int epoch;
+
     static long stepStart;
 
     @BeforeAll
@@ -142,10 +146,12 @@ class UserStoryEndToEndIT {
         Files.createDirectories(LocalCluster.LOGS);
         Path hosts = LocalCluster.LOGS.resolve("story-hosts");
         StringBuilder names = new StringBuilder("127.0.0.1 localhost " + hostName() + "\n");
-        ADDRESS.forEach((w, ip) -> names.append(ip).append(' ').append(w).append('.').append(NS).append(".svc\n"));
+        ADDRESS.forEach((w, ip) ->
+                names.append(ip).append(' ').append(w).append('.').append(NS).append(".svc\n"));
         Files.writeString(hosts, names);
 
-        List<String> common = List.of("-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
+        List<String> common = List.of(
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
                 "-Dquarkus.datasource.username=" + LocalPostgres.USER,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         List<String> gatewayProps = new ArrayList<>(common);
@@ -158,20 +164,26 @@ class UserStoryEndToEndIT {
         gateway = service("story-gateway", "services/gateway", 0, gatewayProps);
         scoring = service("story-scoring", "services/scoring", 0, common);
         List<String> payoutsProps = new ArrayList<>(common);
-        payoutsProps.addAll(List.of("-DSYNOD_PAYOUTS_DB_URL=" + postgres.reactiveUrl(),
-                "-DSYNOD_PAYOUTS_DB_USER=" + LocalPostgres.USER, "-DSYNOD_PAYOUTS_DB_PASSWORD=unused",
+        payoutsProps.addAll(List.of(
+                "-DSYNOD_PAYOUTS_DB_URL=" + postgres.reactiveUrl(),
+                "-DSYNOD_PAYOUTS_DB_USER=" + LocalPostgres.USER,
+                "-DSYNOD_PAYOUTS_DB_PASSWORD=unused",
                 "-DSYNOD_KAFKA=" + kafka.bootstrapServers()));
         TOKEN.forEach((w, t) -> payoutsProps.add("-Dsynod.auth.participant-tokens." + w + "=" + t));
         payouts = service("story-payouts", "services/payouts", 0, payoutsProps);
         int verificationPort = freePort();
         List<String> verificationProps = new ArrayList<>(common);
-        verificationProps.addAll(List.of("-Dsynod.verification.epoch-close-after=PT0.5S",
+        verificationProps.addAll(List.of(
+                "-Dsynod.verification.epoch-close-after=PT0.5S",
                 "-Dsynod.verification.public-url=http://127.0.0.1:" + verificationPort,
                 // Nothing is audited until step 5 sets the topic's rate, so the story's steps come in its order.
                 "-Dsynod.verification.default-rate=0"));
         verification = service("story-verification", "services/verification", verificationPort, verificationProps);
         // The verifier re-executes audited answers with the declared model; it serves verification, not a topic.
-        verifier = service("story-verifier", "services/worker", 0,
+        verifier = service(
+                "story-verifier",
+                "services/worker",
+                0,
                 List.of("-Dsynod.model.kind=last", "-Dsynod.worker.id=verifier"));
         for (ServiceProcess p : List.of(gateway, scoring, payouts, verification)) {
             p.awaitReady("/q/health/ready", LocalCluster.READY);
@@ -183,21 +195,28 @@ class UserStoryEndToEndIT {
         workerPort = freePort();
         OperatorConfig config = new LocalOperatorConfig(gateway.url(), Optional.of(scoring.url()), workerPort);
         SynodClients clients = new SynodClients(config);
-        operator = MockApi.operator(kube, List.of(new GpuPoolReconciler(), new TopicReconciler(clients),
-                new WorkerReconciler(config, clients, new SimpleMeterRegistry())));
+        operator = MockApi.operator(
+                kube,
+                List.of(
+                        new GpuPoolReconciler(),
+                        new TopicReconciler(clients),
+                        new WorkerReconciler(config, clients, new SimpleMeterRegistry())));
 
         Path workerJar = ServiceProcess.jar(LocalCluster.ROOT, "services/worker");
         for (String w : WORKERS) {
             // The cheater fabricates half its answers with a cheaper model, as modified code would.
             List<String> props = w.equals("cheat")
-                    ? List.of("-Dsynod.worker.cheat-fraction=0.5", "-Dsynod.worker.cheat-seed=7") : List.of();
-            KubeletStandIn k = new KubeletStandIn(kube, NS, w, workerJar, ADDRESS.get(w), workerPort, props,
-                    LocalCluster.LOGS);
+                    ? List.of("-Dsynod.worker.cheat-fraction=0.5", "-Dsynod.worker.cheat-seed=7")
+                    : List.of();
+            KubeletStandIn k =
+                    new KubeletStandIn(kube, NS, w, workerJar, ADDRESS.get(w), workerPort, props, LocalCluster.LOGS);
             kubelets.put(w, k);
             k.start();
         }
-        System.out.printf("[story] setup (PostgreSQL, Kafka, gateway, scoring, payouts, verification, verifier, "
-                + "mock API server, operator) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "[story] setup (PostgreSQL, Kafka, gateway, scoring, payouts, verification, verifier, "
+                        + "mock API server, operator) took %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
     }
 
     @AfterAll
@@ -219,8 +238,7 @@ class UserStoryEndToEndIT {
 
     @AfterEach
     void printTime(TestInfo step) {
-        System.out.printf("[story] %s took %.1f s%n", step.getDisplayName(),
-                (System.nanoTime() - stepStart) / 1e9);
+        System.out.printf("[story] %s took %.1f s%n", step.getDisplayName(), (System.nanoTime() - stepStart) / 1e9);
     }
 
     @Test
@@ -232,11 +250,15 @@ class UserStoryEndToEndIT {
         }
         kube.resources(GpuPool.class).resource(pool()).create();
         Topic topic = new Topic();
-        topic.setMetadata(new ObjectMetaBuilder().withName(TOPIC).withNamespace(NS).build());
+        topic.setMetadata(
+                new ObjectMetaBuilder().withName(TOPIC).withNamespace(NS).build());
         topic.setSpec(new TopicSpec());
         kube.resources(Topic.class).inNamespace(NS).resource(topic).create();
         for (String w : WORKERS) {
-            kube.resources(Worker.class).inNamespace(NS).resource(workerResource(w)).create();
+            kube.resources(Worker.class)
+                    .inNamespace(NS)
+                    .resource(workerResource(w))
+                    .create();
         }
 
         // The pool counts its nodes and GPUs, and the GPUs the three placed workers reserve.
@@ -245,13 +267,18 @@ class UserStoryEndToEndIT {
             assertEquals(List.of("gpu-1", "gpu-2"), p.getStatus().getNodes());
             assertEquals(Map.of("nvidia.com/gpu", 8L), p.getStatus().getAllocatable());
             assertEquals(Map.of("nvidia.com/gpu", 3L), p.getStatus().getAllocated());
-            assertEquals("True", condition(p.getStatus().getConditions(), "Ready").getStatus());
+            assertEquals(
+                    "True", condition(p.getStatus().getConditions(), "Ready").getStatus());
         });
         // The topic is configured in the gateway and in scoring.
-        waiting().untilAsserted(() -> assertEquals("True",
-                condition(topicResource().getStatus().getConditions(), "Synced").getStatus()));
+        waiting()
+                .untilAsserted(() -> assertEquals(
+                        "True",
+                        condition(topicResource().getStatus().getConditions(), "Synced")
+                                .getStatus()));
         assertEquals(TOPIC, gatewayTopic().path("name").asText());
-        assertEquals(TOPIC, get(scoring.url() + "/v1/topics/" + TOPIC).path("topic").asText());
+        assertEquals(
+                TOPIC, get(scoring.url() + "/v1/topics/" + TOPIC).path("topic").asText());
 
         // Each worker: placed on the pool, its Deployment on the pool's nodes with a GPU, its replica started by the
         // stand-in kubelet, ready, and registered at the gateway at its Service's address.
@@ -264,7 +291,10 @@ class UserStoryEndToEndIT {
                 assertEquals(1, r.getStatus().getReadyReplicas());
                 assertEquals("True", condition(r, "Scheduled").getStatus());
                 assertEquals("True", condition(r, "Ready").getStatus());
-                assertEquals("True", condition(r, "Registered").getStatus(), condition(r, "Registered").getMessage());
+                assertEquals(
+                        "True",
+                        condition(r, "Registered").getStatus(),
+                        condition(r, "Registered").getMessage());
                 assertEquals(r.getMetadata().getGeneration(), r.getStatus().getObservedGeneration());
             });
             PodSpec pod = deployment(w).getSpec().getTemplate().getSpec();
@@ -287,12 +317,15 @@ class UserStoryEndToEndIT {
         for (String w : WORKERS) {
             JsonNode meta = get(kubelets.get(w).url() + "/v2/models/model").path("parameters");
             assertEquals(w, meta.path("worker").asText());
-            Secret key = kube.secrets().inNamespace(NS).withName(w + "-signing-key").get();
+            Secret key =
+                    kube.secrets().inNamespace(NS).withName(w + "-signing-key").get();
             assertNotNull(key, w + "'s signing key");
-            String publicKey = new String(Base64.getDecoder().decode(key.getData().get("public.key")),
-                    StandardCharsets.US_ASCII);
+            String publicKey =
+                    new String(Base64.getDecoder().decode(key.getData().get("public.key")), StandardCharsets.US_ASCII);
             assertEquals(publicKey, meta.path("publicKey").asText(), w + " signs with its Secret's key");
-            waiting().until(() -> publicKey.equals(registration(w).orElseThrow().path("publicKey").asText()));
+            waiting()
+                    .until(() -> publicKey.equals(
+                            registration(w).orElseThrow().path("publicKey").asText()));
         }
 
         // Payouts: the workers and the verifier are participants; each worker stakes 1,000 on the topic, whose fee
@@ -303,8 +336,11 @@ class UserStoryEndToEndIT {
         }
         for (String w : WORKERS) {
             send("POST", payouts.url() + "/v1/admin/grants", Map.of("participant", w, "amount", 1_000), ADMIN);
-            send("POST", payouts.url() + "/v1/participants/" + w + "/stake/deposits", Map.of("topic", TOPIC,
-                    "amount", 1_000), "Bearer " + TOKEN.get(w));
+            send(
+                    "POST",
+                    payouts.url() + "/v1/participants/" + w + "/stake/deposits",
+                    Map.of("topic", TOPIC, "amount", 1_000),
+                    "Bearer " + TOKEN.get(w));
         }
     }
 
@@ -314,8 +350,8 @@ class UserStoryEndToEndIT {
         JsonNode answer = ask();
         assertTrue(Double.isFinite(answer.path("value").asDouble(Double.NaN)), answer.toString());
         assertEquals(Set.copyOf(WORKERS), ids(answer.path("workers")), answer.toString());
-        answer.path("workers").forEach(w -> assertTrue(Double.isFinite(w.path("value").asDouble(Double.NaN)),
-                answer.toString()));
+        answer.path("workers")
+                .forEach(w -> assertTrue(Double.isFinite(w.path("value").asDouble(Double.NaN)), answer.toString()));
         assertTrue(answer.path("failed").isEmpty(), answer.toString());
     }
 
@@ -347,8 +383,8 @@ class UserStoryEndToEndIT {
         Set<Double> distinct = new HashSet<>();
         weights.forEach(v -> distinct.add(v.asDouble()));
         assertTrue(distinct.size() > 1, "the weights did not move: " + weights);
-        System.out.printf("[story] weights before the truth %s, after epoch %d %s%n", before.path("weights"), last,
-                weights);
+        System.out.printf(
+                "[story] weights before the truth %s, after epoch %d %s%n", before.path("weights"), last, weights);
     }
 
     @Test
@@ -383,10 +419,15 @@ class UserStoryEndToEndIT {
     @Order(5)
     void theCheaterIsCaughtSlashedAndQuarantined() throws Exception {
         // Audits start: a verifier for the model the workers declare, and every answer of the topic sampled.
-        String digest = get(kubelets.get("cheat").url() + "/v2/models/model").path("parameters").path("modelDigest")
+        String digest = get(kubelets.get("cheat").url() + "/v2/models/model")
+                .path("parameters")
+                .path("modelDigest")
                 .asText();
-        send("PUT", verification.url() + "/v1/admin/verifiers/" + digest, Map.of("url", verifier.url(), "model",
-                "model", "mode", "exact"), ADMIN);
+        send(
+                "PUT",
+                verification.url() + "/v1/admin/verifiers/" + digest,
+                Map.of("url", verifier.url(), "model", "model", "mode", "exact"),
+                ADMIN);
         send("PUT", verification.url() + "/v1/admin/topics/" + TOPIC, Map.of("auditRate", 1.0), ADMIN);
         long cheatStake = stake("cheat");
         assertEquals(1_000, cheatStake);
@@ -402,11 +443,18 @@ class UserStoryEndToEndIT {
         System.out.printf("[story] cheater quarantined at the gateway after %d audited epochs%n", epoch - firstAudited);
 
         // The verdicts: the cheater failed; no honest answer failed; honest-a's `last` passed re-execution.
-        assertTrue(get(verification.url() + "/v1/verdicts?worker=cheat&outcome=fail").size() >= 1);
+        assertTrue(get(verification.url() + "/v1/verdicts?worker=cheat&outcome=fail")
+                        .size()
+                >= 1);
         for (String w : HONEST) {
-            assertEquals(0, get(verification.url() + "/v1/verdicts?worker=" + w + "&outcome=fail").size());
+            assertEquals(
+                    0,
+                    get(verification.url() + "/v1/verdicts?worker=" + w + "&outcome=fail")
+                            .size());
         }
-        assertTrue(get(verification.url() + "/v1/verdicts?worker=honest-a&outcome=pass").size() > 0);
+        assertTrue(get(verification.url() + "/v1/verdicts?worker=honest-a&outcome=pass")
+                        .size()
+                > 0);
         // Slashed: the cheater's stake shrinks and the verifier is paid its share.
         waiting().until(() -> stake("cheat") < 1_000);
         waiting().until(() -> rewards("verifier") > 0);
@@ -472,7 +520,9 @@ class UserStoryEndToEndIT {
             assertEquals(0, deployment("honest-b").getSpec().getReplicas());
             assertEquals(0, b.runningReplicas());
             assertEquals("ScaledToZero", condition(worker("honest-b"), "Ready").getReason());
-            assertTrue(ids(gatewayTopic().path("dormant")).contains("honest-b"), gatewayTopic().toString());
+            assertTrue(
+                    ids(gatewayTopic().path("dormant")).contains("honest-b"),
+                    gatewayTopic().toString());
         });
         // Still registered, only dormant; honest-a keeps serving.
         assertTrue(registration("honest-b").isPresent());
@@ -489,7 +539,8 @@ class UserStoryEndToEndIT {
         // The operator's finalizer holds each Worker until the gateway confirms its deregistration.
         waiting().untilAsserted(() -> {
             for (String w : WORKERS) {
-                assertNull(kube.resources(Worker.class).inNamespace(NS).withName(w).get(), w);
+                assertNull(
+                        kube.resources(Worker.class).inNamespace(NS).withName(w).get(), w);
             }
         });
         assertTrue(gatewayTopic().path("workers").isEmpty(), gatewayTopic().toString());
@@ -498,13 +549,17 @@ class UserStoryEndToEndIT {
         // collector deletes them with it. The mock API server has no garbage collector, so this test does its job,
         // after checking that the owner references it would follow are there.
         for (String w : WORKERS) {
-            for (HasMetadata owned : Arrays.asList(deployment(w), service(w),
+            for (HasMetadata owned : Arrays.asList(
+                    deployment(w),
+                    service(w),
                     kube.secrets().inNamespace(NS).withName(w + "-signing-key").get())) {
                 if (owned == null) {
                     continue;
                 }
-                assertTrue(owned.getMetadata().getOwnerReferences().stream().anyMatch(o -> "Worker".equals(o.getKind())
-                        && w.equals(o.getName())), owned.getMetadata().toString());
+                assertTrue(
+                        owned.getMetadata().getOwnerReferences().stream()
+                                .anyMatch(o -> "Worker".equals(o.getKind()) && w.equals(o.getName())),
+                        owned.getMetadata().toString());
                 kube.resource(owned).delete();
             }
         }
@@ -512,7 +567,10 @@ class UserStoryEndToEndIT {
             for (String w : WORKERS) {
                 assertNull(deployment(w));
                 assertNull(service(w));
-                assertNull(kube.secrets().inNamespace(NS).withName(w + "-signing-key").get());
+                assertNull(kube.secrets()
+                        .inNamespace(NS)
+                        .withName(w + "-signing-key")
+                        .get());
                 assertFalse(kubelets.get(w).running(), w + " still runs");
             }
         });
@@ -525,7 +583,9 @@ class UserStoryEndToEndIT {
             assertEquals(404, status(scoring.url() + "/v1/topics/" + TOPIC));
         });
         kube.resources(GpuPool.class).withName(POOL).delete();
-        waiting().untilAsserted(() -> assertNull(kube.resources(GpuPool.class).withName(POOL).get()));
+        waiting()
+                .untilAsserted(() ->
+                        assertNull(kube.resources(GpuPool.class).withName(POOL).get()));
         for (KubeletStandIn k : kubelets.values()) {
             assertEquals(0, k.runningReplicas());
         }
@@ -534,17 +594,26 @@ class UserStoryEndToEndIT {
     // ---- the cluster's objects
 
     private static Node gpuNode(String name) {
-        return new NodeBuilder().withNewMetadata().withName(name)
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
                 .addToLabels(POOL_LABEL, POOL)
                 .addToLabels("nvidia.com/gpu.present", "true")
                 .addToLabels("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3")
                 .addToLabels("nvidia.com/gpu.memory", "81559")
                 .addToLabels("nvidia.com/mig.strategy", "none")
                 .endMetadata()
-                .withNewSpec().addNewTaint().withKey("nvidia.com/gpu").withValue("present").withEffect("NoSchedule")
-                .endTaint().endSpec()
-                .withNewStatus().addToAllocatable("cpu", new Quantity("32"))
-                .addToAllocatable("nvidia.com/gpu", new Quantity("4")).endStatus()
+                .withNewSpec()
+                .addNewTaint()
+                .withKey("nvidia.com/gpu")
+                .withValue("present")
+                .withEffect("NoSchedule")
+                .endTaint()
+                .endSpec()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity("32"))
+                .addToAllocatable("nvidia.com/gpu", new Quantity("4"))
+                .endStatus()
                 .build();
     }
 
@@ -592,7 +661,12 @@ class UserStoryEndToEndIT {
     }
 
     private static long allocatedGpus() {
-        return kube.resources(GpuPool.class).withName(POOL).get().getStatus().getAllocated().get("nvidia.com/gpu");
+        return kube.resources(GpuPool.class)
+                .withName(POOL)
+                .get()
+                .getStatus()
+                .getAllocated()
+                .get("nvidia.com/gpu");
     }
 
     private static Condition condition(Worker w, String type) {
@@ -600,11 +674,18 @@ class UserStoryEndToEndIT {
     }
 
     private static Condition condition(List<Condition> conditions, String type) {
-        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        return conditions.stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String env(Container c, String name) {
-        return c.getEnv().stream().filter(e -> name.equals(e.getName())).findFirst().orElseThrow().getValue();
+        return c.getEnv().stream()
+                .filter(e -> name.equals(e.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
     }
 
     // ---- the network's APIs
@@ -612,16 +693,22 @@ class UserStoryEndToEndIT {
     /** Asks for the next epoch's forecast, as a client does. */
     private static JsonNode ask() throws Exception {
         double[] window = Arrays.copyOfRange(SERIES, epoch, epoch + 64);
-        JsonNode answer = send("POST", gateway.url() + "/v1/topics/" + TOPIC + "/inferences",
-                Map.of("window", window, "epoch", epoch), null);
+        JsonNode answer = send(
+                "POST",
+                gateway.url() + "/v1/topics/" + TOPIC + "/inferences",
+                Map.of("window", window, "epoch", epoch),
+                null);
         epoch++;
         return answer;
     }
 
     /** A reputer reveals what the value after the epoch's window was. */
     private static void reveal(int e) throws Exception {
-        send("POST", scoring.url() + "/v1/topics/" + TOPIC + "/ground-truth", Map.of("epoch", e, "value",
-                SERIES[e + 64]), "Bearer synod-reputer");
+        send(
+                "POST",
+                scoring.url() + "/v1/topics/" + TOPIC + "/ground-truth",
+                Map.of("epoch", e, "value", SERIES[e + 64]),
+                "Bearer synod-reputer");
     }
 
     /** Reveals the epoch's truth and waits until the gateway uses the state scoring computed with it. */
@@ -649,7 +736,9 @@ class UserStoryEndToEndIT {
     }
 
     private static long stake(String participant) throws Exception {
-        return get(payouts.url() + "/v1/participants/" + participant + "/balances").path("staked").asLong();
+        return get(payouts.url() + "/v1/participants/" + participant + "/balances")
+                .path("staked")
+                .asLong();
     }
 
     private static long rewards(String participant) throws Exception {
@@ -660,8 +749,10 @@ class UserStoryEndToEndIT {
     /** Names in an array of strings or of objects with a name or id. */
     private static Set<String> ids(JsonNode array) {
         Set<String> ids = new HashSet<>();
-        array.forEach(n -> ids.add(n.isTextual() ? n.asText() : n.has("id") ? n.path("id").asText()
-                : n.path("name").asText()));
+        array.forEach(n -> ids.add(
+                n.isTextual()
+                        ? n.asText()
+                        : n.has("id") ? n.path("id").asText() : n.path("name").asText()));
         return ids;
     }
 
@@ -673,10 +764,9 @@ class UserStoryEndToEndIT {
 
     // ---- processes and settings
 
-    private static ServiceProcess service(String name, String module, int port, List<String> props)
-            throws IOException {
-        ServiceProcess p = ServiceProcess.start(name, ServiceProcess.jar(LocalCluster.ROOT, module), port, props,
-                LocalCluster.LOGS);
+    private static ServiceProcess service(String name, String module, int port, List<String> props) throws IOException {
+        ServiceProcess p = ServiceProcess.start(
+                name, ServiceProcess.jar(LocalCluster.ROOT, module), port, props, LocalCluster.LOGS);
         services.add(p);
         return p;
     }

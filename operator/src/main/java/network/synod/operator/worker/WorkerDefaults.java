@@ -1,7 +1,5 @@
 package network.synod.operator.worker;
 
-import java.util.Optional;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -24,9 +22,12 @@ public record WorkerDefaults(String image, int port, String otlpEndpoint, String
         return new WorkerDefaults(
                 config.getOptionalValue("synod.operator.worker-image", String.class)
                         .orElse("ghcr.io/synod-network/synod-worker:0.1.0"),
-                config.getOptionalValue("synod.operator.worker-port", Integer.class).orElse(8080),
+                config.getOptionalValue("synod.operator.worker-port", Integer.class)
+                        .orElse(8080),
                 config.getOptionalValue("synod.operator.worker-otlp-endpoint", String.class)
-                        .filter(s -> !s.isBlank()).orElse(null),
-                config.getOptionalValue("synod.operator.worker-otlp-protocol", String.class).orElse("grpc"));
+                        .filter(s -> !s.isBlank())
+                        .orElse(null),
+                config.getOptionalValue("synod.operator.worker-otlp-protocol", String.class)
+                        .orElse("grpc"));
     }
 }

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
 
 import network.synod.operator.api.Topic;
 import network.synod.operator.api.TopicSpec;
@@ -38,7 +36,8 @@ class TopicOperatorQuarkusTest {
         GatewayRecorder scoring = GatewayRecorderResource.scoring();
         gateway.demand("eth-1h", 0, null);
         Topic topic = new Topic();
-        topic.setMetadata(new ObjectMetaBuilder().withName("eth-1h").withNamespace("test").build());
+        topic.setMetadata(
+                new ObjectMetaBuilder().withName("eth-1h").withNamespace("test").build());
         TopicSpec spec = new TopicSpec();
         spec.setLossFunction("mae");
         spec.setSeason(24);
@@ -48,19 +47,27 @@ class TopicOperatorQuarkusTest {
 
         // The status is absent until the first reconcile has written it.
         await().atMost(WAIT).ignoreException(NullPointerException.class).untilAsserted(() -> {
-            Topic t = client.resources(Topic.class).inNamespace("test").withName("eth-1h").get();
+            Topic t = client.resources(Topic.class)
+                    .inNamespace("test")
+                    .withName("eth-1h")
+                    .get();
             assertEquals("True", t.getStatus().getConditions().get(0).getStatus());
-            assertEquals(t.getMetadata().getGeneration(), t.getStatus().getConditions().get(0).getObservedGeneration());
+            assertEquals(
+                    t.getMetadata().getGeneration(),
+                    t.getStatus().getConditions().get(0).getObservedGeneration());
             assertEquals(List.of("w1", "w2"), t.getStatus().getRegisteredWorkers());
             assertEquals(0.125, t.getStatus().getLatestNetworkLoss());
         });
-        var put = gateway.calls().stream().filter(c -> c.method().equals("PUT") && c.path().equals("/v1/admin/topics/eth-1h"))
-                .findFirst().orElseThrow();
+        var put = gateway.calls().stream()
+                .filter(c -> c.method().equals("PUT") && c.path().equals("/v1/admin/topics/eth-1h"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("{\"lossFunction\":\"mae\",\"season\":24,\"mode\":\"synod\"}", put.body());
         assertTrue(scoring.saw("PUT", "/v1/admin/topics/eth-1h"));
 
         client.resources(Topic.class).inNamespace("test").withName("eth-1h").delete();
-        await().atMost(WAIT).until(() -> gateway.saw("DELETE", "/v1/admin/topics/eth-1h")
-                && scoring.saw("DELETE", "/v1/admin/topics/eth-1h"));
+        await().atMost(WAIT)
+                .until(() -> gateway.saw("DELETE", "/v1/admin/topics/eth-1h")
+                        && scoring.saw("DELETE", "/v1/admin/topics/eth-1h"));
     }
 }

@@ -19,11 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -35,6 +31,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import network.synod.operator.api.GpuPool;
 import network.synod.operator.api.GpuRequest;
@@ -67,20 +65,36 @@ class WorkerOperatorQuarkusTest {
         if (client.resources(GpuPool.class).withName("h100").get() != null) {
             return;
         }
-        client.nodes().resource(Cluster.gpuNode("h100-1", "h100", "NVIDIA-H100-80GB-HBM3", 81559, "none",
-                Map.of("nvidia.com/gpu", "8"))).create();
-        client.nodes().resource(Cluster.gpuNode("a10-1", "a10", "NVIDIA-A10G", 23028, "none",
-                Map.of("nvidia.com/gpu", "1"))).create();
-        client.nodes().resource(Cluster.gpuNode("mig-1", "mig", "NVIDIA-A100-SXM4-80GB", 81920, "mixed",
-                Map.of("nvidia.com/mig-1g.10gb", "7"))).create();
-        client.nodes().resource(Cluster.gpuNode("l4-1", "l4", "NVIDIA-L4", 23034, "none",
-                Map.of("nvidia.com/gpu", "1"))).create();
+        client.nodes()
+                .resource(Cluster.gpuNode(
+                        "h100-1", "h100", "NVIDIA-H100-80GB-HBM3", 81559, "none", Map.of("nvidia.com/gpu", "8")))
+                .create();
+        client.nodes()
+                .resource(Cluster.gpuNode("a10-1", "a10", "NVIDIA-A10G", 23028, "none", Map.of("nvidia.com/gpu", "1")))
+                .create();
+        client.nodes()
+                .resource(Cluster.gpuNode(
+                        "mig-1", "mig", "NVIDIA-A100-SXM4-80GB", 81920, "mixed", Map.of("nvidia.com/mig-1g.10gb", "7")))
+                .create();
+        client.nodes()
+                .resource(Cluster.gpuNode("l4-1", "l4", "NVIDIA-L4", 23034, "none", Map.of("nvidia.com/gpu", "1")))
+                .create();
         client.nodes().resource(Cluster.cpuNode("cpu-1", "cpu")).create();
-        client.resources(GpuPool.class).resource(Cluster.pool("h100", "NVIDIA-H100-80GB-HBM3", 81559, "none", 8, 10)).create();
-        client.resources(GpuPool.class).resource(Cluster.pool("a10", "NVIDIA-A10G", 23028, "none", 1, 2)).create();
-        client.resources(GpuPool.class).resource(Cluster.pool("mig", "NVIDIA-A100-SXM4-80GB", 81920, "mixed", 1, 5)).create();
-        client.resources(GpuPool.class).resource(Cluster.pool("l4", "NVIDIA-L4", 23034, "none", 1, 1)).create();
-        client.resources(GpuPool.class).resource(Cluster.pool("cpu", null, 0, "none", 0, 0)).create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("h100", "NVIDIA-H100-80GB-HBM3", 81559, "none", 8, 10))
+                .create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("a10", "NVIDIA-A10G", 23028, "none", 1, 2))
+                .create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("mig", "NVIDIA-A100-SXM4-80GB", 81920, "mixed", 1, 5))
+                .create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("l4", "NVIDIA-L4", 23034, "none", 1, 1))
+                .create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("cpu", null, 0, "none", 0, 0))
+                .create();
     }
 
     @Test
@@ -98,43 +112,84 @@ class WorkerOperatorQuarkusTest {
 
         Deployment big = deployment("big");
         var bigPod = big.getSpec().getTemplate().getSpec();
-        assertEquals(new Quantity("2"), bigPod.getContainers().get(0).getResources().getLimits().get("nvidia.com/gpu"));
+        assertEquals(
+                new Quantity("2"),
+                bigPod.getContainers().get(0).getResources().getLimits().get("nvidia.com/gpu"));
         assertEquals(Map.of(Cluster.POOL_LABEL, "h100"), bigPod.getNodeSelector());
         assertTrue(bigPod.getTolerations().contains(WorkerDeploymentDependent.GPU_TOLERATION));
         assertEquals("gpu", env(big, "SYNOD_DEVICE"));
-        assertEquals(new Quantity("1"), deployment("slice").getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getResources().getLimits().get("nvidia.com/mig-1g.10gb"));
+        assertEquals(
+                new Quantity("1"),
+                deployment("slice")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getLimits()
+                        .get("nvidia.com/mig-1g.10gb"));
         Deployment cpuDeployment = deployment("cpu-only");
-        assertTrue(cpuDeployment.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits() == null
-                || cpuDeployment.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits().isEmpty());
+        assertTrue(cpuDeployment
+                                .getSpec()
+                                .getTemplate()
+                                .getSpec()
+                                .getContainers()
+                                .get(0)
+                                .getResources()
+                                .getLimits()
+                        == null
+                || cpuDeployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getLimits()
+                        .isEmpty());
         assertEquals("cpu", env(cpuDeployment, "SYNOD_DEVICE"));
         assertNotNull(client.services().inNamespace(NS).withName("big").get());
 
         await().atMost(WAIT).until(() -> gateway.saw("PUT", "/v1/admin/topics/t-mixed/workers/big"));
-        var put = gateway.calls().stream().filter(c -> c.path().equals("/v1/admin/topics/t-mixed/workers/big")).findFirst().orElseThrow();
+        var put = gateway.calls().stream()
+                .filter(c -> c.path().equals("/v1/admin/topics/t-mixed/workers/big"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Bearer test-admin", put.auth());
         assertTrue(put.body().contains("\"url\":\"http://big.test.svc:8080\""), put.body());
 
         // The worker's signing key: one Secret owned by the Worker, mounted into its pods, its public half registered.
-        Secret key = client.secrets().inNamespace(NS).withName("big-signing-key").get();
+        Secret key =
+                client.secrets().inNamespace(NS).withName("big-signing-key").get();
         assertNotNull(key);
         assertEquals("Worker", key.getMetadata().getOwnerReferences().get(0).getKind());
-        String publicKey = new String(Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PUBLIC)),
+        String publicKey = new String(
+                Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PUBLIC)),
                 StandardCharsets.US_ASCII);
-        assertKeyPairMatches(new String(Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PRIVATE)),
-                StandardCharsets.US_ASCII), publicKey);
+        assertKeyPairMatches(
+                new String(
+                        Base64.getDecoder().decode(key.getData().get(WorkerSigningKeyDependent.PRIVATE)),
+                        StandardCharsets.US_ASCII),
+                publicKey);
         assertEquals(WorkerSigningKeyDependent.KEY_FILE, env(big, "SYNOD_WORKER_KEY_FILE"));
         assertEquals("big-signing-key", bigPod.getVolumes().get(0).getSecret().getSecretName());
-        assertEquals(WorkerSigningKeyDependent.MOUNT, bigPod.getContainers().get(0).getVolumeMounts().get(0).getMountPath());
-        await().atMost(WAIT).until(() -> gateway.calls().stream().anyMatch(c ->
-                c.path().equals("/v1/admin/topics/t-mixed/workers/big") && c.body().contains(publicKey)));
+        assertEquals(
+                WorkerSigningKeyDependent.MOUNT,
+                bigPod.getContainers().get(0).getVolumeMounts().get(0).getMountPath());
+        await().atMost(WAIT)
+                .until(() -> gateway.calls().stream()
+                        .anyMatch(c -> c.path().equals("/v1/admin/topics/t-mixed/workers/big")
+                                && c.body().contains(publicKey)));
 
         Worker placed = get("big");
         for (Condition c : placed.getStatus().getConditions()) {
             assertEquals(placed.getMetadata().getGeneration(), c.getObservedGeneration(), c.getType());
         }
         assertEquals(placed.getMetadata().getGeneration(), placed.getStatus().getObservedGeneration());
-        assertEquals("app.kubernetes.io/name=synod-worker,app.kubernetes.io/instance=big", placed.getStatus().getSelector());
+        assertEquals(
+                "app.kubernetes.io/name=synod-worker,app.kubernetes.io/instance=big",
+                placed.getStatus().getSelector());
 
         // The pool reports its capacity and what the placed worker holds.
         await().atMost(WAIT).untilAsserted(() -> {
@@ -159,8 +214,9 @@ class WorkerOperatorQuarkusTest {
         });
         assertNull(client.apps().deployments().inNamespace(NS).withName("l4-b").get());
 
-        client.nodes().resource(Cluster.gpuNode("l4-2", "l4", "NVIDIA-L4", 23034, "none",
-                Map.of("nvidia.com/gpu", "1"))).create();
+        client.nodes()
+                .resource(Cluster.gpuNode("l4-2", "l4", "NVIDIA-L4", 23034, "none", Map.of("nvidia.com/gpu", "1")))
+                .create();
         assertScheduledOn("l4-b", "l4");
         assertNotNull(deployment("l4-b"));
     }
@@ -188,7 +244,8 @@ class WorkerOperatorQuarkusTest {
         assertReason("bad-pool", "PoolNotFound", "GpuPool does-not-exist does not exist");
         assertScheduledOn("good", null);
         for (String name : List.of("bad-replicas", "bad-mig", "bad-url", "bad-pool")) {
-            assertNull(client.apps().deployments().inNamespace(NS).withName(name).get(), name);
+            assertNull(
+                    client.apps().deployments().inNamespace(NS).withName(name).get(), name);
             assertTrue(!gateway.saw("PUT", "/v1/admin/topics/t-invalid/workers/" + name), name);
         }
     }
@@ -208,7 +265,9 @@ class WorkerOperatorQuarkusTest {
 
         gateway.demand("t-demand", 0, Instant.now().minusSeconds(60).toString());
         await().atMost(WAIT).until(() -> replicas("elastic") == 0);
-        await().atMost(WAIT).until(() -> "ScaledToZero".equals(condition(get("elastic"), "Ready").getReason()));
+        await().atMost(WAIT)
+                .until(() ->
+                        "ScaledToZero".equals(condition(get("elastic"), "Ready").getReason()));
         // At zero the gateway holds the worker as dormant: no requests go to it, requests for its topic wait.
         await().atMost(WAIT).until(() -> gateway.dormant("t-demand").contains("elastic"));
 
@@ -240,8 +299,10 @@ class WorkerOperatorQuarkusTest {
         w.getSpec().getScaling().setIdleSecondsBeforeScaleToZero(1);
         gateway.demand("t-slow", 0, null);
         create(w);
-        await().atMost(WAIT).until(() -> replicas("slow-start") == 1 && get("slow-start").getStatus() != null
-                && get("slow-start").getStatus().getActivationStartedAt() != null);
+        await().atMost(WAIT)
+                .until(() -> replicas("slow-start") == 1
+                        && get("slow-start").getStatus() != null
+                        && get("slow-start").getStatus().getActivationStartedAt() != null);
         Instant activated = Instant.parse(get("slow-start").getStatus().getActivationStartedAt());
 
         // The replica is still starting three idle times later (the operator reconciles every 0.5 s meanwhile).
@@ -253,7 +314,9 @@ class WorkerOperatorQuarkusTest {
         await().atMost(WAIT).untilAsserted(() -> {
             Worker now = get("slow-start");
             assertNotNull(now.getStatus().getLastColdStartSeconds());
-            assertTrue(now.getStatus().getLastColdStartSeconds() >= 3, now.getStatus().getLastColdStartSeconds() + " s");
+            assertTrue(
+                    now.getStatus().getLastColdStartSeconds() >= 3,
+                    now.getStatus().getLastColdStartSeconds() + " s");
             assertNull(now.getStatus().getActivationStartedAt());
         });
         Instant ready = Instant.parse(get("slow-start").getStatus().getLastActivatedAt());
@@ -268,15 +331,20 @@ class WorkerOperatorQuarkusTest {
         external.getSpec().setExternalEndpoint("https://worker.example.org:8443");
         create(external);
         create(worker("inside", "t-life", null));
-        await().atMost(WAIT).until(() -> gateway.saw("PUT", "/v1/admin/topics/t-life/workers/outside")
-                && gateway.saw("PUT", "/v1/admin/topics/t-life/workers/inside"));
-        assertTrue(gateway.calls().stream().anyMatch(c -> c.path().endsWith("/workers/outside")
-                && c.body().contains("https://worker.example.org:8443")));
+        await().atMost(WAIT)
+                .until(() -> gateway.saw("PUT", "/v1/admin/topics/t-life/workers/outside")
+                        && gateway.saw("PUT", "/v1/admin/topics/t-life/workers/inside"));
+        assertTrue(gateway.calls().stream()
+                .anyMatch(c ->
+                        c.path().endsWith("/workers/outside") && c.body().contains("https://worker.example.org:8443")));
         assertEquals("External", condition(get("outside"), "Scheduled").getReason());
-        assertNull(client.apps().deployments().inNamespace(NS).withName("outside").get());
+        assertNull(
+                client.apps().deployments().inNamespace(NS).withName("outside").get());
 
-        client.resources(Worker.class).inNamespace(NS).withName("inside")
-                .edit(x -> { x.getMetadata().getAnnotations().put(SynodApi.ANNOTATION_QUARANTINE, "forged inferences"); return x; });
+        client.resources(Worker.class).inNamespace(NS).withName("inside").edit(x -> {
+            x.getMetadata().getAnnotations().put(SynodApi.ANNOTATION_QUARANTINE, "forged inferences");
+            return x;
+        });
         await().atMost(WAIT).untilAsserted(() -> {
             Worker q = get("inside");
             assertEquals("True", condition(q, "Quarantined").getStatus());
@@ -294,32 +362,46 @@ class WorkerOperatorQuarkusTest {
             Worker q = get("caught");
             Condition c = condition(q, "Quarantined");
             assertEquals("True", c.getStatus());
-            assertTrue(c.getMessage().contains("quarantined by the gateway on topic t-held: output-mismatch"),
+            assertTrue(
+                    c.getMessage().contains("quarantined by the gateway on topic t-held: output-mismatch"),
                     c.getMessage());
             assertEquals(0, q.getStatus().getReplicas());
             assertTrue(gateway.saw("DELETE", "/v1/admin/topics/t-held/workers/caught"));
         });
         gateway.quarantine("t-held", "caught", null);
-        long putsBefore = gateway.calls().stream().filter(c -> c.method().equals("PUT")
-                && c.path().equals("/v1/admin/topics/t-held/workers/caught")).count();
+        long putsBefore = gateway.calls().stream()
+                .filter(c -> c.method().equals("PUT") && c.path().equals("/v1/admin/topics/t-held/workers/caught"))
+                .count();
         await().atMost(WAIT).untilAsserted(() -> {
             assertEquals("False", condition(get("caught"), "Quarantined").getStatus());
-            assertTrue(gateway.calls().stream().filter(c -> c.method().equals("PUT")
-                    && c.path().equals("/v1/admin/topics/t-held/workers/caught")).count() > putsBefore);
+            assertTrue(gateway.calls().stream()
+                            .filter(c -> c.method().equals("PUT")
+                                    && c.path().equals("/v1/admin/topics/t-held/workers/caught"))
+                            .count()
+                    > putsBefore);
         });
 
         client.resources(Worker.class).inNamespace(NS).withName("outside").delete();
-        await().atMost(WAIT).until(() -> gateway.saw("DELETE", "/v1/admin/topics/t-life/workers/outside")
-                && client.resources(Worker.class).inNamespace(NS).withName("outside").get() == null);
+        await().atMost(WAIT)
+                .until(() -> gateway.saw("DELETE", "/v1/admin/topics/t-life/workers/outside")
+                        && client.resources(Worker.class)
+                                        .inNamespace(NS)
+                                        .withName("outside")
+                                        .get()
+                                == null);
     }
 
     private void assertScheduledOn(String name, String pool) {
         await().atMost(WAIT).untilAsserted(() -> {
             Worker w = get(name);
             assertNotNull(w.getStatus(), name);
-            assertEquals("True", condition(w, "Scheduled").getStatus(), name + ": " + condition(w, "Scheduled").getMessage());
+            assertEquals(
+                    "True",
+                    condition(w, "Scheduled").getStatus(),
+                    name + ": " + condition(w, "Scheduled").getMessage());
             assertEquals(pool, w.getStatus().getPool());
-            assertNotNull(client.apps().deployments().inNamespace(NS).withName(name).get(), name);
+            assertNotNull(
+                    client.apps().deployments().inNamespace(NS).withName(name).get(), name);
         });
     }
 
@@ -334,14 +416,18 @@ class WorkerOperatorQuarkusTest {
     }
 
     private int replicas(String name) {
-        Deployment d = client.apps().deployments().inNamespace(NS).withName(name).get();
+        Deployment d =
+                client.apps().deployments().inNamespace(NS).withName(name).get();
         return d == null ? -1 : d.getSpec().getReplicas();
     }
 
     /** Stands in for the Deployment controller: the worker's Deployment reports this many ready replicas. */
     private void ready(String name, int replicas) {
         Deployment d = deployment(name);
-        d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas).build());
+        d.setStatus(new DeploymentStatusBuilder()
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .build());
         client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
     }
 
@@ -351,7 +437,10 @@ class WorkerOperatorQuarkusTest {
 
     private static String env(Deployment d, String name) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getName().equals(name)).findFirst().orElseThrow().getValue();
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
     }
 
     private Worker get(String name) {
@@ -362,7 +451,9 @@ class WorkerOperatorQuarkusTest {
         if (w == null || w.getStatus() == null) {
             return new Condition();
         }
-        return w.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
+        return w.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
                 .orElse(new Condition());
     }
 
@@ -372,7 +463,11 @@ class WorkerOperatorQuarkusTest {
 
     private static Worker worker(String name, String topic, GpuRequest gpu) {
         Worker w = new Worker();
-        w.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).withAnnotations(new java.util.HashMap<>()).build());
+        w.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(NS)
+                .withAnnotations(new java.util.HashMap<>())
+                .build());
         WorkerSpec spec = new WorkerSpec();
         spec.setTopics(List.of(topic));
         spec.setGpu(gpu);
@@ -393,8 +488,10 @@ class WorkerOperatorQuarkusTest {
         try {
             String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             KeyFactory ed = KeyFactory.getInstance("Ed25519");
-            PrivateKey priv = ed.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            PrivateKey priv = ed.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            PublicKey pub =
+                    ed.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
             byte[] message = "receipt".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(priv);

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
  * every command shares (a usage error's message, usage and exit 2, a failure's one line and exit 1) are set once
  * in {@link #commandLine()}.
  */
-@Command(name = "synod", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
+@Command(
+        name = "synod",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
         description = "Synod, a decentralized AI inference network: run it on this machine, replay real series "
                 + "through it, measure it.",
         subcommands = {UpCommand.class, ReplayCommand.class, BenchCommand.class, YumaCommand.class},
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:done",
             "1:the command failed; one line on stderr says why",
-            "2:a usage error: the message and the command's usage on stderr"})
+            "2:a usage error: the message and the command's usage on stderr"
+        })
 public final class Synod implements Runnable {
 
     @Spec

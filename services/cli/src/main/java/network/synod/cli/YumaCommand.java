@@ -31,11 +31,17 @@ import network.synod.core.yuma.YumaReplay;
  * The whole file is read, checked and replayed before anything is written, and the output is moved into place
  * in one step, so a mistake never leaves a partial file.
  */
-@Command(name = "yuma", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
-        description = {"Replays the epoch cases of a Yuma consensus case file (the format of "
-                + "shared/reference/yuma/cases.json) through the network's port of Bittensor's epoch, and writes "
-                + "every epoch's permits, consensus, incentive, dividends, validator trust, emissions and bonds as "
-                + "JSON."})
+@Command(
+        name = "yuma",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
+        sortOptions = false,
+        description = {
+            "Replays the epoch cases of a Yuma consensus case file (the format of "
+                    + "shared/reference/yuma/cases.json) through the network's port of Bittensor's epoch, and writes "
+                    + "every epoch's permits, consensus, incentive, dividends, validator trust, emissions and bonds as "
+                    + "JSON."
+        })
 final class YumaCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +49,17 @@ final class YumaCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--cases", paramLabel = "FILE.json", required = true,
+    @Option(
+            names = "--cases",
+            paramLabel = "FILE.json",
+            required = true,
             description = "the case file: {\"cases\": [{name, network, initial_state, steps}, …]}")
     private Path cases;
 
-    @Option(names = "--out", paramLabel = "OUT.json", required = true,
+    @Option(
+            names = "--out",
+            paramLabel = "OUT.json",
+            required = true,
             description = "where to write {\"cases\": [{name, epochs: [...]}]}; replaced only when all went well")
     private Path out;
 
@@ -61,8 +73,8 @@ final class YumaCommand implements Callable<Integer> {
             try {
                 epochs = YumaReplay.run(c.params(), c.initialState(), c.ops());
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), cases + ": case '" + c.name() + "': "
-                        + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(), cases + ": case '" + c.name() + "': " + e.getMessage());
             }
             ObjectNode caseNode = caseNodes.addObject().put("name", c.name());
             ArrayNode epochNodes = caseNode.putArray("epochs");
@@ -82,8 +94,7 @@ final class YumaCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "no such case file: " + cases);
         } catch (JsonProcessingException e) {
-            throw new ParameterException(spec.commandLine(), cases + " is not JSON: "
-                    + e.getOriginalMessage());
+            throw new ParameterException(spec.commandLine(), cases + " is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             if (!Files.exists(cases)) {
                 throw new ParameterException(spec.commandLine(), "no such case file: " + cases);
@@ -114,7 +125,8 @@ final class YumaCommand implements Callable<Integer> {
         ArrayNode bonds = e.putArray("bonds_u16");
         for (List<Stored> row : r.bonds()) {
             ArrayNode rowNode = bonds.addArray();
-            row.stream().sorted((a, b) -> Integer.compare(a.uid(), b.uid()))
+            row.stream()
+                    .sorted((a, b) -> Integer.compare(a.uid(), b.uid()))
                     .forEach(s -> rowNode.addArray().add(s.uid()).add(s.value()));
         }
         return e;

@@ -28,20 +28,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class YumaCommandTest {
 
-    static final Path CASES = Path.of(System.getProperty("synod.yuma.cases",
-            "../../../shared/reference/yuma/cases.json"));
+    static final Path CASES =
+            Path.of(System.getProperty("synod.yuma.cases", "../../../shared/reference/yuma/cases.json"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> EPOCH_KEYS = List.of("block", "validator_permit", "consensus_u16",
-            "incentive_u16", "dividends_u16", "validator_trust_u16", "emission", "server_emission",
-            "validator_emission", "bonds_u16");
+    private static final List<String> EPOCH_KEYS = List.of(
+            "block",
+            "validator_permit",
+            "consensus_u16",
+            "incentive_u16",
+            "dividends_u16",
+            "validator_trust_u16",
+            "emission",
+            "server_emission",
+            "validator_emission",
+            "bonds_u16");
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private static Result synod(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Synod.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Synod.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -93,7 +102,9 @@ class YumaCommandTest {
             switch (key) {
                 case "consensus_u16", "incentive_u16", "dividends_u16", "emission" -> {
                     for (Map.Entry<String, JsonNode> u : iterable(e.getValue().fields())) {
-                        assertEquals(u.getValue().asLong(), epoch.get(key).get(Integer.parseInt(u.getKey())).asLong(),
+                        assertEquals(
+                                u.getValue().asLong(),
+                                epoch.get(key).get(Integer.parseInt(u.getKey())).asLong(),
                                 where + ": " + key + " of uid " + u.getKey());
                         checks++;
                     }
@@ -101,8 +112,10 @@ class YumaCommandTest {
                 case "bonds_u16" -> {
                     for (Map.Entry<String, JsonNode> b : iterable(e.getValue().fields())) {
                         String[] ij = b.getKey().split(",");
-                        assertEquals(b.getValue().asInt(), bond(epoch, Integer.parseInt(ij[0]),
-                                Integer.parseInt(ij[1])), where + ": bond " + b.getKey());
+                        assertEquals(
+                                b.getValue().asInt(),
+                                bond(epoch, Integer.parseInt(ij[0]), Integer.parseInt(ij[1])),
+                                where + ": bond " + b.getKey());
                         checks++;
                     }
                 }
@@ -111,7 +124,8 @@ class YumaCommandTest {
                     JsonNode values = e.getValue().get("values");
                     for (int i = 0; i < values.size(); i++) {
                         double dividend = epoch.get("dividends_u16").get(i).asInt() / 65535.0;
-                        assertTrue(Math.abs(dividend - values.get(i).floatValue()) <= tol + 1e-9,
+                        assertTrue(
+                                Math.abs(dividend - values.get(i).floatValue()) <= tol + 1e-9,
                                 where + ": dividend of uid " + i + " is " + dividend);
                         checks++;
                     }
@@ -168,20 +182,25 @@ class YumaCommandTest {
         assertEquals("", r.out());
         assertFalse(Files.exists(out), "no output file after a refused case file");
         try (var files = Files.list(tmp)) {
-            assertEquals(List.of(cases.getFileName().toString()),
-                    files.map(p -> p.getFileName().toString()).toList(), "no temporary file left behind");
+            assertEquals(
+                    List.of(cases.getFileName().toString()),
+                    files.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file left behind");
         }
     }
 
     @Test
     void anUnknownOpIsExit2AndNoOutputFile(@TempDir Path tmp) throws Exception {
-        Path cases = edited(tmp, t -> ((ObjectNode) t.get("cases").get(3).get("steps").get(4)).put("op", "teleport"));
+        Path cases = edited(
+                tmp, t -> ((ObjectNode) t.get("cases").get(3).get("steps").get(4)).put("op", "teleport"));
         assertRefused(tmp, cases, "cases[3].steps[4].op: unknown op 'teleport'");
     }
 
     @Test
     void aVectorOfTheWrongLengthIsExit2AndNoOutputFile(@TempDir Path tmp) throws Exception {
-        Path cases = edited(tmp, t -> ((ArrayNode) t.get("cases").get(2).get("initial_state").get("stake")).add(1));
+        Path cases = edited(
+                tmp,
+                t -> ((ArrayNode) t.get("cases").get(2).get("initial_state").get("stake")).add(1));
         assertRefused(tmp, cases, "cases[2].initial_state.stake: 11 entries, expected one per uid (n = 10)");
     }
 
@@ -201,7 +220,12 @@ class YumaCommandTest {
         Files.writeString(broken, "{\"cases\": [");
         assertRefused(tmp, broken, "is not JSON");
         Files.delete(broken);
-        Result r = synod("yuma", "--cases", broken.toString(), "--out", tmp.resolve("out.json").toString());
+        Result r = synod(
+                "yuma",
+                "--cases",
+                broken.toString(),
+                "--out",
+                tmp.resolve("out.json").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no such case file"), r.err());
     }

@@ -80,8 +80,7 @@ public final class MigrationCheck {
     }
 
     /** What was compared: the versions found, and which upgrades were checked against the fresh database. */
-    public record Report(List<String> versions, List<String> upgradesChecked, SchemaSnapshot fresh) {
-    }
+    public record Report(List<String> versions, List<String> upgradesChecked, SchemaSnapshot fresh) {}
 
     /** Runs the check on {@code pg}, creating databases in it. */
     public Report verify(LocalPostgres pg) throws Exception {
@@ -130,8 +129,7 @@ public final class MigrationCheck {
         return new Report(versions, checked, expected.own);
     }
 
-    private record Snapshots(SchemaSnapshot own, SchemaSnapshot pub) {
-    }
+    private record Snapshots(SchemaSnapshot own, SchemaSnapshot pub) {}
 
     private Snapshots snapshots(String url) throws SQLException {
         try (Connection c = connect(url)) {
@@ -161,14 +159,16 @@ public final class MigrationCheck {
             }
         });
         if (!lost.isEmpty()) {
-            throw new AssertionError("upgrading the database " + how + " changed its rows:\n  " + String.join("\n  ", lost));
+            throw new AssertionError(
+                    "upgrading the database " + how + " changed its rows:\n  " + String.join("\n  ", lost));
         }
     }
 
     private void migrateAgainIsNoOp(String url) {
         MigrateResult again = flyway(url, null).migrate();
         if (again.migrationsExecuted != 0) {
-            throw new AssertionError("migrating an up-to-date database ran " + again.migrationsExecuted + " migrations");
+            throw new AssertionError(
+                    "migrating an up-to-date database ran " + again.migrationsExecuted + " migrations");
         }
     }
 
@@ -200,14 +200,16 @@ public final class MigrationCheck {
     }
 
     private static String database(LocalPostgres pg, String name) throws SQLException {
-        try (Connection c = connect(pg.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = connect(pg.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return pg.jdbcUrl(name);
     }
 
     private static void execute(String url, String searchPath, String sql) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement()) {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement()) {
             s.execute("SET search_path = " + searchPath);
             s.execute(sql);
         }
@@ -215,7 +217,8 @@ public final class MigrationCheck {
 
     private static Map<String, Long> counts(String url, String inSchema) throws SQLException {
         Map<String, Long> out = new TreeMap<>();
-        try (Connection c = connect(url); Statement s = c.createStatement()) {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + inSchema
                     + "' AND tablename <> 'flyway_schema_history'")) {

@@ -37,13 +37,16 @@ class LocalPostgresExitIT {
 
     @Test
     void aServerStopsWithTheJvmThatStartedItWhenThatJvmIsTerminated() throws Exception {
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Holder.class.getName()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Holder.class.getName()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String line;
         try {
-            line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
         } catch (RuntimeException e) {
             child.destroyForcibly();
             throw e;
@@ -59,7 +62,9 @@ class LocalPostgresExitIT {
             child.destroy(); // SIGTERM, as Ctrl-C or a supervisor sends
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not exit");
             assertEquals(143, child.exitValue(), "the child JVM should have ended on SIGTERM");
-            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
+            assertThrows(
+                    ConnectException.class,
+                    () -> new Socket("127.0.0.1", port).close(),
                     "PostgreSQL still listens after the JVM that started it was terminated");
             assertFalse(Files.exists(dataDir), "the throwaway data directory was left behind: " + dataDir);
         } finally {

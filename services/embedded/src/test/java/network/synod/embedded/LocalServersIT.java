@@ -42,8 +42,8 @@ class LocalServersIT {
                 producer.send(new ProducerRecord<>("t", "k", "hello")).get();
             }
             Properties cp = new Properties();
-            cp.putAll(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "g",
-                    "auto.offset.reset", "earliest"));
+            cp.putAll(Map.of(
+                    "bootstrap.servers", kafka.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest"));
             try (KafkaConsumer<String, String> consumer =
                     new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t"));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +30,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import network.synod.core.forecast.ReferenceForecasters;
-import network.synod.embedded.KafkaTestResource;
-import network.synod.embedded.PostgresTestResource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.forecast.ReferenceForecasters;
+import network.synod.embedded.KafkaTestResource;
+import network.synod.embedded.PostgresTestResource;
 
 /**
  * Scale to zero at the gateway: dormant workers get no requests; a request for a topic whose inferers are all
@@ -53,8 +54,13 @@ class ActivationQuarkusTest {
     public static class ShortDeadline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("synod.gateway.activation-timeout", "6S", "synod.gateway.activation-retry-after", "3S",
-                    "synod.gateway.dormant-refresh", "0.5S");
+            return Map.of(
+                    "synod.gateway.activation-timeout",
+                    "6S",
+                    "synod.gateway.activation-retry-after",
+                    "3S",
+                    "synod.gateway.dormant-refresh",
+                    "0.5S");
         }
     }
 
@@ -97,12 +103,15 @@ class ActivationQuarkusTest {
         given().get("/v1/topics/sleepy").then().body("dormant", equalTo(List.of("last", "ma5")));
         CompletableFuture<HttpResponse<String>> held = sendAsync("sleepy");
         // Held, and counted as demand so the operator scales up.
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/topics/sleepy").then().extract().<Integer>path("inFlight") == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> given().get("/v1/topics/sleepy").then().extract().<Integer>path("inFlight") == 1);
         assertFalse(held.isDone());
 
-        given().header("Authorization", ADMIN).delete("/v1/admin/topics/sleepy/workers/last/dormant")
-                .then().statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/v1/admin/topics/sleepy/workers/last/dormant")
+                .then()
+                .statusCode(204);
         HttpResponse<String> answer = held.get(10, TimeUnit.SECONDS);
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode body = JSON.readTree(answer.body());
@@ -110,10 +119,15 @@ class ActivationQuarkusTest {
         assertEquals("last", body.get("workers").get(0).get("id").asText());
         assertEquals(1, body.get("workers").size());
         given().get("/v1/topics/sleepy").then().body("inFlight", equalTo(0)).body("dormant", equalTo(List.of("ma5")));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("synod_gateway_activation_holds_total{topic=\"sleepy\"} 1.0"), metrics);
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("synod_gateway_activation_hold_seconds_count")
-                && l.contains("outcome=\"activated\"") && l.contains("topic=\"sleepy\"")), metrics);
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("synod_gateway_activation_hold_seconds_count")
+                                && l.contains("outcome=\"activated\"")
+                                && l.contains("topic=\"sleepy\"")),
+                metrics);
     }
 
     @Test
@@ -122,14 +136,20 @@ class ActivationQuarkusTest {
         dormant("elsewhere", "last").then().statusCode(204);
         dormant("elsewhere", "ma5").then().statusCode(204);
         CompletableFuture<HttpResponse<String>> held = sendAsync("elsewhere");
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/topics/elsewhere").then().extract().<Integer>path("inFlight") == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        given().get("/v1/topics/elsewhere").then().extract().<Integer>path("inFlight") == 1);
         // What another gateway replica does when the operator's DELETE reaches it: the stored mark goes.
         pool.preparedQuery("delete from gateway_dormant where topic = $1 and worker = $2")
-                .execute(Tuple.of("elsewhere", "ma5")).await().indefinitely();
+                .execute(Tuple.of("elsewhere", "ma5"))
+                .await()
+                .indefinitely();
         HttpResponse<String> answer = held.get(10, TimeUnit.SECONDS);
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals("ma5", JSON.readTree(answer.body()).get("workers").get(0).get("id").asText());
+        assertEquals(
+                "ma5",
+                JSON.readTree(answer.body()).get("workers").get(0).get("id").asText());
         given().get("/v1/topics/elsewhere").then().body("dormant", equalTo(List.of("last")));
     }
 
@@ -139,12 +159,21 @@ class ActivationQuarkusTest {
         dormant("asleep", "last").then().statusCode(204);
         dormant("asleep", "ma5").then().statusCode(204);
         long start = System.nanoTime();
-        ask("asleep").then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "3").body("detail", containsString("within 6 s"));
+        ask("asleep")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("detail", containsString("within 6 s"));
         assertTrue(System.nanoTime() - start >= Duration.ofSeconds(6).toNanos());
         given().get("/v1/topics/asleep").then().body("inFlight", equalTo(0));
-        assertTrue(given().get("/q/metrics").then().extract().asString().lines().anyMatch(l ->
-                l.startsWith("synod_gateway_activation_hold_seconds_count") && l.contains("outcome=\"timeout\"")
+        assertTrue(given().get("/q/metrics")
+                .then()
+                .extract()
+                .asString()
+                .lines()
+                .anyMatch(l -> l.startsWith("synod_gateway_activation_hold_seconds_count")
+                        && l.contains("outcome=\"timeout\"")
                         && l.contains("topic=\"asleep\"")));
     }
 
@@ -156,36 +185,55 @@ class ActivationQuarkusTest {
         dormant("nowhere", "last").then().statusCode(404);
         // Marking active twice is fine; deleting a worker forgets its mark.
         dormant("marks", "last").then().statusCode(204);
-        given().header("Authorization", ADMIN).delete("/v1/admin/topics/marks/workers/last").then().statusCode(204);
-        given().get("/v1/topics/marks").then().body("dormant", equalTo(List.of()));
-        given().header("Authorization", ADMIN).delete("/v1/admin/topics/marks/workers/ma5/dormant").then()
+        given().header("Authorization", ADMIN)
+                .delete("/v1/admin/topics/marks/workers/last")
+                .then()
                 .statusCode(204);
-        given().header("Authorization", ADMIN).delete("/v1/admin/topics/marks/workers/ma5/dormant").then()
+        given().get("/v1/topics/marks").then().body("dormant", equalTo(List.of()));
+        given().header("Authorization", ADMIN)
+                .delete("/v1/admin/topics/marks/workers/ma5/dormant")
+                .then()
+                .statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/v1/admin/topics/marks/workers/ma5/dormant")
+                .then()
                 .statusCode(204);
     }
 
     private void topicWith(String topic) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "allora"))
-                .put("/v1/admin/topics/" + topic).then().statusCode(200);
-        Map.of("last", last.url(), "ma5", ma.url()).forEach((name, url) -> given().header("Authorization", ADMIN)
-                .contentType(ContentType.JSON).body(Map.of("url", url))
-                .put("/v1/admin/topics/" + topic + "/workers/" + name).then().statusCode(200));
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("mode", "allora"))
+                .put("/v1/admin/topics/" + topic)
+                .then()
+                .statusCode(200);
+        Map.of("last", last.url(), "ma5", ma.url())
+                .forEach((name, url) -> given().header("Authorization", ADMIN)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("url", url))
+                        .put("/v1/admin/topics/" + topic + "/workers/" + name)
+                        .then()
+                        .statusCode(200));
     }
 
     private static Response dormant(String topic, String worker) {
-        return given().header("Authorization", ADMIN).put("/v1/admin/topics/" + topic + "/workers/" + worker
-                + "/dormant");
+        return given().header("Authorization", ADMIN)
+                .put("/v1/admin/topics/" + topic + "/workers/" + worker + "/dormant");
     }
 
     private CompletableFuture<HttpResponse<String>> sendAsync(String topic) throws Exception {
-        return HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/v1/topics/" + topic + "/inferences"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("window", WINDOW, "epoch", 12)))).build(),
+        return HTTP.sendAsync(
+                HttpRequest.newBuilder(base.resolve("/v1/topics/" + topic + "/inferences"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                JSON.writeValueAsString(Map.of("window", WINDOW, "epoch", 12))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static Response ask(String topic) {
-        return given().contentType(ContentType.JSON).body(Map.of("window", WINDOW, "epoch", 12))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("window", WINDOW, "epoch", 12))
                 .post("/v1/topics/" + topic + "/inferences");
     }
 }

@@ -16,7 +16,9 @@ class MigrationIT {
 
     @Test
     void upgradedDatabasesMatchANewOne() throws Exception {
-        MigrationCheck.Report report = MigrationCheck.of("gateway").legacy(resource("/db/pre-flyway.sql")).verify();
+        MigrationCheck.Report report = MigrationCheck.of("gateway")
+                .legacy(resource("/db/pre-flyway.sql"))
+                .verify();
         assertEquals(List.of("pre-Flyway (public) -> V1"), report.upgradesChecked());
     }
 

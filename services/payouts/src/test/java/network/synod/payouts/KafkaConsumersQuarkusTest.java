@@ -9,19 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 import network.synod.payouts.ledger.LedgerAudit;
@@ -34,20 +33,31 @@ class KafkaConsumersQuarkusTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
     @Inject
     Pool pool;
+
     @Inject
     LedgerAudit audit;
 
     @Test
     void redeliveredScoresAndFraudEventsApplyOnce() {
-        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("feeRevenue", 10)).put("/v1/admin/topics/kt/economics").then().statusCode(200);
-        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN).put("/v1/admin/participants/prover").then()
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("feeRevenue", 10))
+                .put("/v1/admin/topics/kt/economics")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN)
+                .put("/v1/admin/participants/prover")
+                .then()
                 .statusCode(200);
         PayoutsApiQuarkusTest.grant("bob", 10_000);
-        given().header("Authorization", "Bearer bob-token").contentType(ContentType.JSON)
-                .body(Map.of("topic", "kt", "amount", 10_000)).post("/v1/participants/bob/stake/deposits").then()
+        given().header("Authorization", "Bearer bob-token")
+                .contentType(ContentType.JSON)
+                .body(Map.of("topic", "kt", "amount", 10_000))
+                .post("/v1/participants/bob/stake/deposits")
+                .then()
                 .statusCode(201);
 
         try (KafkaProducer<String, String> producer = producer()) {
@@ -65,15 +75,17 @@ class KafkaConsumersQuarkusTest {
             }
             producer.flush();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM settlements WHERE topic = 'kt'") == 4
-                && count("SELECT count(*) FROM slashes") == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM settlements WHERE topic = 'kt'") == 4
+                        && count("SELECT count(*) FROM slashes") == 1);
         // Let any remaining redeliveries be consumed too before counting again.
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
 
         assertEquals(4, count("SELECT count(*) FROM transactions WHERE kind = 'settlement'"));
         assertEquals(1, count("SELECT count(*) FROM transactions WHERE kind = 'slash'"));
         // Bob's stake was cut by 10% once: 10 000 → 9 000; the prover got half of the cut.
-        given().get("/v1/participants/bob/balances").then()
+        given().get("/v1/participants/bob/balances")
+                .then()
                 .body("accounts.find { it.account == 'bob/stake/kt' }.balance", equalTo(9_000));
         assertTrue(count("SELECT coalesce(sum(balance), 0) FROM accounts WHERE id = 'prover/rewards'") >= 500);
         for (int epoch = 1; epoch <= 4; epoch++) {
@@ -84,7 +96,13 @@ class KafkaConsumersQuarkusTest {
     }
 
     private long count(String sql) {
-        return pool.query(sql).execute().await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+        return pool.query(sql)
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     private KafkaProducer<String, String> producer() {

@@ -13,25 +13,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
+import network.synod.core.events.FraudEvent;
 import network.synod.core.refusal.Refusal;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 import network.synod.payouts.ledger.LedgerAudit;
-import network.synod.core.events.EpochScoresEvent;
-import network.synod.core.events.EpochScoresEvent.ParticipantScore;
-import network.synod.core.events.FraudEvent;
-import network.synod.payouts.slashing.SlashResult;
-import network.synod.payouts.stake.StakeService;
 import network.synod.payouts.settlement.SettlementService;
+import network.synod.payouts.slashing.SlashResult;
 import network.synod.payouts.slashing.SlashingService;
+import network.synod.payouts.stake.StakeService;
 
 /** Conservation after a long randomized run, and parallel withdrawals that must never overdraw. */
 @QuarkusTest
@@ -45,10 +44,13 @@ class LedgerInvariantsQuarkusTest {
 
     @Inject
     StakeService stake;
+
     @Inject
     SettlementService settlement;
+
     @Inject
     SlashingService slashing;
+
     @Inject
     LedgerAudit audit;
 
@@ -61,10 +63,18 @@ class LedgerInvariantsQuarkusTest {
         }
         List<String> topics = List.of("ta", "tb", "tc");
         for (String t : topics) {
-            given().header("Authorization", PayoutsApiQuarkusTest.ADMIN).contentType(ContentType.JSON)
-                    .body(Map.of("feeRevenue", 50 + topics.indexOf(t) * 100, "minStake", 10,
-                            "splitMode", t.equals("tc") ? "FIXED" : "ENTROPY"))
-                    .put("/v1/admin/topics/" + t + "/economics").then().statusCode(200);
+            given().header("Authorization", PayoutsApiQuarkusTest.ADMIN)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "feeRevenue",
+                            50 + topics.indexOf(t) * 100,
+                            "minStake",
+                            10,
+                            "splitMode",
+                            t.equals("tc") ? "FIXED" : "ENTROPY"))
+                    .put("/v1/admin/topics/" + t + "/economics")
+                    .then()
+                    .statusCode(200);
         }
         long granted = 0;
         long burned = 0;
@@ -87,10 +97,12 @@ class LedgerInvariantsQuarkusTest {
             } else if (kind < 24) {
                 result = ok(() -> stake.deposit(p, topic, amount, null).await().atMost(WAIT));
             } else if (kind < 36) {
-                result = ok(() -> stake.delegate(p, topic, other, amount, null).await().atMost(WAIT));
+                result = ok(() ->
+                        stake.delegate(p, topic, other, amount, null).await().atMost(WAIT));
             } else if (kind < 50) {
                 result = ok(() -> stake.unbond(p, topic, random.nextBoolean() ? null : other, amount, null)
-                        .await().atMost(WAIT));
+                        .await()
+                        .atMost(WAIT));
             } else if (kind < 66) {
                 result = ok(() -> stake.withdraw(p, amount, null).await().atMost(WAIT));
             } else if (kind < 76) {
@@ -99,12 +111,16 @@ class LedgerInvariantsQuarkusTest {
                 // Settle the next epoch on every topic, with scores for a random subset of people.
                 int epoch = ++epochs;
                 for (String t : topics) {
-                    settlement.settle(randomScores(random, t, epoch, people)).await().atMost(WAIT);
+                    settlement
+                            .settle(randomScores(random, t, epoch, people))
+                            .await()
+                            .atMost(WAIT);
                 }
                 result = epoch;
             } else {
                 SlashResult slash = slashing.slash(new FraudEvent("ev-" + op, topic, p, other, "random", null))
-                        .await().atMost(WAIT);
+                        .await()
+                        .atMost(WAIT);
                 burned += slash.burned();
                 result = slash;
             }
@@ -134,8 +150,11 @@ class LedgerInvariantsQuarkusTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            calls.add(() -> given().header("Authorization", "Bearer alice-token").contentType(ContentType.JSON)
-                    .body(Map.of("amount", 70)).post("/v1/participants/alice/stake/withdrawals").statusCode());
+            calls.add(() -> given().header("Authorization", "Bearer alice-token")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("amount", 70))
+                    .post("/v1/participants/alice/stake/withdrawals")
+                    .statusCode());
         }
         int ok = 0;
         for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -146,13 +165,21 @@ class LedgerInvariantsQuarkusTest {
         pool.shutdown();
         assertEquals(14, ok); // 14 · 70 = 980 ≤ 1000 < 15 · 70
         assertEquals(liquidBefore + 980, liquid("alice"));
-        assertEquals(20L, ((Number) given().get("/v1/participants/alice/balances").then().extract()
-                .path("unbonding")).longValue());
+        assertEquals(
+                20L,
+                ((Number) given().get("/v1/participants/alice/balances")
+                                .then()
+                                .extract()
+                                .path("unbonding"))
+                        .longValue());
         assertTrue(audit.check().await().atMost(WAIT).conserved());
     }
 
     private static long liquid(String p) {
-        return ((Number) given().get("/v1/participants/" + p + "/balances").then().extract().path("liquid"))
+        return ((Number) given().get("/v1/participants/" + p + "/balances")
+                        .then()
+                        .extract()
+                        .path("liquid"))
                 .longValue();
     }
 
@@ -170,8 +197,8 @@ class LedgerInvariantsQuarkusTest {
                 reputers.add(new ParticipantScore(p, 1 + random.nextDouble() * 50));
             }
         }
-        return new EpochScoresEvent(topic, epoch, inferers, forecasters, reputers, 0.05 + random.nextDouble(),
-                0.05 + random.nextDouble());
+        return new EpochScoresEvent(
+                topic, epoch, inferers, forecasters, reputers, 0.05 + random.nextDouble(), 0.05 + random.nextDouble());
     }
 
     /** Runs a ledger operation; a refusal (insufficient funds, unknown account …) yields null. */

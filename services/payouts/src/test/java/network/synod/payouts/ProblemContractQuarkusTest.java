@@ -15,6 +15,7 @@ class ProblemContractQuarkusTest extends ProblemContract {
 
     @Override
     protected Endpoint write() {
-        return new Endpoint("PUT", "/v1/admin/topics/contract/economics", "{\"minStake\": \"lots\"}", "{\"splitMode\": \"MAGIC\"}");
+        return new Endpoint(
+                "PUT", "/v1/admin/topics/contract/economics", "{\"minStake\": \"lots\"}", "{\"splitMode\": \"MAGIC\"}");
     }
 }

@@ -14,20 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.NetworkInference;
 import network.synod.core.synthesis.Synthesizer;
@@ -62,14 +60,16 @@ class EpochClosingQuarkusTest {
             double truth = last + 0.8;
             Synthesizer.Scored direct = Synthesizer.score(params, expected, inference, truth);
 
-            postTruth(topic, Fixtures.REPUTER, epoch, truth).statusCode(200)
+            postTruth(topic, Fixtures.REPUTER, epoch, truth)
+                    .statusCode(200)
                     .body("epoch", equalTo((int) epoch))
                     .body("status", equalTo("closed"))
                     .body("consensus", closeTo(truth, 1e-12))
                     .body("networkLoss", closeTo(direct.networkLoss(), 1e-12));
 
             long e = epoch;
-            String update = KafkaClients.await("synod.weights", topic, v -> tree(v).get("epoch").asLong() == e);
+            String update = KafkaClients.await(
+                    "synod.weights", topic, v -> tree(v).get("epoch").asLong() == e);
             assertEquals(canonical(direct.next()), tree(update).get("state"));
             String scores = KafkaClients.await("synod.epoch-scores", topic + ":" + epoch, v -> true);
             JsonNode event = tree(scores);
@@ -84,13 +84,21 @@ class EpochClosingQuarkusTest {
             last = truth;
         }
 
-        given().get("/v1/topics/" + topic).then().statusCode(200)
+        given().get("/v1/topics/" + topic)
+                .then()
+                .statusCode(200)
                 .body("latestEpoch", equalTo(2))
                 .body("spec.reputerQuorum", equalTo(1));
-        JsonNode state = tree(given().get("/v1/topics/" + topic + "/state").then().statusCode(200)
-                .body("epoch", equalTo(2)).extract().asString());
+        JsonNode state = tree(given().get("/v1/topics/" + topic + "/state")
+                .then()
+                .statusCode(200)
+                .body("epoch", equalTo(2))
+                .extract()
+                .asString());
         assertEquals(canonical(expected), state.get("state"));
-        given().get("/v1/topics/" + topic + "/epochs/2").then().statusCode(200)
+        given().get("/v1/topics/" + topic + "/epochs/2")
+                .then()
+                .statusCode(200)
                 .body("consensus", closeTo(last, 1e-12))
                 .body("reputers", hasSize(1))
                 .body("reputers[0].id", equalTo("default"))
@@ -124,10 +132,17 @@ class EpochClosingQuarkusTest {
         assertEquals(before.get(2), after.get(2), "truth reports");
         assertEquals(before.get(3), after.get(3), "closed epochs");
         Synthesizer.Scored direct = Synthesizer.score(params, TopicState.initial(), first, 51);
-        JsonNode state = tree(given().get("/v1/topics/" + topic + "/state").then().statusCode(200)
-                .body("epoch", equalTo(1)).extract().asString());
+        JsonNode state = tree(given().get("/v1/topics/" + topic + "/state")
+                .then()
+                .statusCode(200)
+                .body("epoch", equalTo(1))
+                .extract()
+                .asString());
         assertEquals(canonical(direct.next()), state.get("state"));
-        assertEquals(1, KafkaClients.readAll("synod.weights", topic, Duration.ofSeconds(2)).size());
+        assertEquals(
+                1,
+                KafkaClients.readAll("synod.weights", topic, Duration.ofSeconds(2))
+                        .size());
 
         // Epoch 2 gets a second, different record before its truth: the first one is still the one scored.
         produce(topic, 2, Fixtures.inference(params, TopicState.initial(), 90, 2));
@@ -135,7 +150,8 @@ class EpochClosingQuarkusTest {
         awaitRecordStored(topic, 3);
         postTruth(topic, Fixtures.REPUTER, 2, 52).statusCode(200).body("status", equalTo("closed"));
         Synthesizer.Scored next = Synthesizer.score(params, direct.next(), second, 52);
-        String update = KafkaClients.await("synod.weights", topic, v -> tree(v).get("epoch").asLong() == 2);
+        String update = KafkaClients.await(
+                "synod.weights", topic, v -> tree(v).get("epoch").asLong() == 2);
         assertEquals(canonical(next.next()), tree(update).get("state"));
     }
 
@@ -143,7 +159,8 @@ class EpochClosingQuarkusTest {
     void truthBeforeRecordClosesWhenTheRecordArrives() throws Exception {
         String topic = "closing-truth-first";
         TopicParams params = createTopic(topic, 1);
-        postTruth(topic, Fixtures.REPUTER, 1, 12).statusCode(200)
+        postTruth(topic, Fixtures.REPUTER, 1, 12)
+                .statusCode(200)
                 .body("status", equalTo("pending"))
                 .body("networkLoss", nullValue());
         NetworkInference inference = Fixtures.inference(params, TopicState.initial(), 10, 1);
@@ -152,7 +169,9 @@ class EpochClosingQuarkusTest {
         String update = KafkaClients.await("synod.weights", topic, v -> true);
         Synthesizer.Scored direct = Synthesizer.score(params, TopicState.initial(), inference, 12);
         assertEquals(canonical(direct.next()), tree(update).get("state"));
-        given().get("/v1/topics/" + topic + "/epochs/1").then().statusCode(200)
+        given().get("/v1/topics/" + topic + "/epochs/1")
+                .then()
+                .statusCode(200)
                 .body("networkLoss", closeTo(direct.networkLoss(), 1e-12));
         // Reporting again now answers the stored, closed result.
         postTruth(topic, Fixtures.REPUTER, 1, 12).statusCode(200).body("status", equalTo("closed"));
@@ -168,14 +187,17 @@ class EpochClosingQuarkusTest {
 
         postTruth(topic, Fixtures.ALICE, 1, 21).statusCode(200).body("status", equalTo("pending"));
         assertEquals(0, DbSnapshot.count(pool, "scoring_epoch", topic));
-        postTruth(topic, Fixtures.BOB, 1, 23).statusCode(200)
+        postTruth(topic, Fixtures.BOB, 1, 23)
+                .statusCode(200)
                 .body("status", equalTo("closed"))
                 .body("consensus", closeTo(22, 1e-12));
 
         Synthesizer.Scored direct = Synthesizer.score(params, TopicState.initial(), inference, 22);
         String update = KafkaClients.await("synod.weights", topic, v -> true);
         assertEquals(canonical(direct.next()), tree(update).get("state"));
-        given().get("/v1/topics/" + topic + "/epochs/1").then().statusCode(200)
+        given().get("/v1/topics/" + topic + "/epochs/1")
+                .then()
+                .statusCode(200)
                 .body("consensus", closeTo(22, 1e-12))
                 .body("reputers.id", equalTo(List.of("alice", "bob")))
                 .body("reputers.distance", equalTo(List.of(1.0, 1.0)))
@@ -197,15 +219,20 @@ class EpochClosingQuarkusTest {
         for (Map.Entry<String, Double> r : Map.of(Fixtures.ALICE, 6.0, Fixtures.BOB, 7.0, Fixtures.REPUTER, 8.0)
                 .entrySet()) {
             answers.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", r.getKey())
-                    .contentType(ContentType.JSON).body(Map.of("epoch", 1, "value", r.getValue()))
-                    .post("/v1/topics/" + topic + "/ground-truth").then().extract().asString()));
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("epoch", 1, "value", r.getValue()))
+                    .post("/v1/topics/" + topic + "/ground-truth")
+                    .then()
+                    .extract()
+                    .asString()));
         }
         List<String> bodies = answers.stream().map(CompletableFuture::join).toList();
 
         // Quorum 2 of 3: exactly one answer closes, one waits, and the last one in is refused.
         assertEquals(1, bodies.stream().filter(b -> b.contains("\"closed\"")).count(), bodies.toString());
         assertEquals(1, bodies.stream().filter(b -> b.contains("\"pending\"")).count(), bodies.toString());
-        assertEquals(1, bodies.stream().filter(b -> b.contains("\"status\":409")).count(), bodies.toString());
+        assertEquals(
+                1, bodies.stream().filter(b -> b.contains("\"status\":409")).count(), bodies.toString());
         assertEquals(1, DbSnapshot.count(pool, "scoring_epoch", topic));
         assertEquals(2, DbSnapshot.count(pool, "scoring_truth_report", topic));
     }
@@ -215,8 +242,11 @@ class EpochClosingQuarkusTest {
         String topic = "closing-skips";
         TopicParams params = createTopic(topic, 1);
         KafkaClients.send("synod.inferences", topic, "{not json");
-        KafkaClients.send("synod.inferences", "no-such-topic", mapper.writeValueAsString(
-                Fixtures.record("no-such-topic", 1, Fixtures.inference(params, TopicState.initial(), 1, 1))));
+        KafkaClients.send(
+                "synod.inferences",
+                "no-such-topic",
+                mapper.writeValueAsString(
+                        Fixtures.record("no-such-topic", 1, Fixtures.inference(params, TopicState.initial(), 1, 1))));
         // The consumer goes on past both: the next good record is stored and closes its epoch.
         produce(topic, 1, Fixtures.inference(params, TopicState.initial(), 1, 1));
         awaitRecordStored(topic, 1);
@@ -225,29 +255,40 @@ class EpochClosingQuarkusTest {
     }
 
     private TopicParams createTopic(String topic, int quorum) {
-        given().header("Authorization", Fixtures.ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", Fixtures.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("reputerQuorum", quorum, "mode", "synod"))
-                .put("/v1/admin/topics/" + topic).then().statusCode(200)
+                .put("/v1/admin/topics/" + topic)
+                .then()
+                .statusCode(200)
                 .body("reputerQuorum", equalTo(quorum));
         return new TopicSpec(null, "synod", null, null, null, null, null, null, quorum).toParams();
     }
 
     private void produce(String topic, long epoch, NetworkInference inference) throws Exception {
-        KafkaClients.send("synod.inferences", topic,
-                mapper.writeValueAsString(Fixtures.record(topic, epoch, inference)));
+        KafkaClients.send(
+                "synod.inferences", topic, mapper.writeValueAsString(Fixtures.record(topic, epoch, inference)));
     }
 
     private void awaitRecordStored(String topic, long epoch) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> pool
-                .preparedQuery("select count(*) as n from scoring_inference_record where topic = $1 and epoch = $2")
-                .execute(Tuple.of(topic, epoch)).await().indefinitely()
-                .iterator().next().getLong("n") == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> pool.preparedQuery(
+                                        "select count(*) as n from scoring_inference_record where topic = $1 and epoch = $2")
+                                .execute(Tuple.of(topic, epoch))
+                                .await()
+                                .indefinitely()
+                                .iterator()
+                                .next()
+                                .getLong("n")
+                        == 1);
     }
 
     private static ValidatableResponse postTruth(String topic, String token, long epoch, double value) {
-        return given().header("Authorization", token).contentType(ContentType.JSON)
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("epoch", epoch, "value", value))
-                .post("/v1/topics/" + topic + "/ground-truth").then();
+                .post("/v1/topics/" + topic + "/ground-truth")
+                .then();
     }
 
     /** A value as the JSON tree its text parses to, so number node types compare equal. */

@@ -15,7 +15,9 @@ class MigrationIT {
 
     @Test
     void upgradedDatabasesMatchANewOne() throws Exception {
-        MigrationCheck.Report report = MigrationCheck.of("scoring").legacy(resource("/db/pre-flyway.sql")).verify();
+        MigrationCheck.Report report = MigrationCheck.of("scoring")
+                .legacy(resource("/db/pre-flyway.sql"))
+                .verify();
         assertEquals(java.util.List.of("pre-Flyway (public) -> V1"), report.upgradesChecked());
     }
 

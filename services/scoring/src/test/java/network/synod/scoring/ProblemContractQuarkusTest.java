@@ -10,6 +10,7 @@ class ProblemContractQuarkusTest extends ProblemContract {
 
     @Override
     protected Endpoint write() {
-        return new Endpoint("PUT", "/v1/admin/topics/contract", "{\"alpha\": \"abc\"}", "{\"lossFunction\": \"hinge\"}");
+        return new Endpoint(
+                "PUT", "/v1/admin/topics/contract", "{\"alpha\": \"abc\"}", "{\"lossFunction\": \"hinge\"}");
     }
 }

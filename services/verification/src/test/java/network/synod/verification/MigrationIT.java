@@ -17,7 +17,8 @@ class MigrationIT {
     @Test
     void upgradedDatabasesMatchANewOne() throws Exception {
         MigrationCheck.Report report = MigrationCheck.of("verification")
-                .legacy(resource("/db/pre-flyway.sql")).verify();
+                .legacy(resource("/db/pre-flyway.sql"))
+                .verify();
         assertEquals(List.of("pre-Flyway (public) -> V1"), report.upgradesChecked());
     }
 

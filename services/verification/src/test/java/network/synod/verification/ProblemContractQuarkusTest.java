@@ -15,6 +15,10 @@ class ProblemContractQuarkusTest extends ProblemContract {
 
     @Override
     protected Endpoint write() {
-        return new Endpoint("PUT", "/v1/admin/verifiers/sha256-contract", "{\"absolute\": \"abc\"}", "{\"url\": \"http://127.0.0.1:1\", \"mode\": \"magic\"}");
+        return new Endpoint(
+                "PUT",
+                "/v1/admin/verifiers/sha256-contract",
+                "{\"absolute\": \"abc\"}",
+                "{\"url\": \"http://127.0.0.1:1\", \"mode\": \"magic\"}");
     }
 }

@@ -5,15 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+
 import ai.djl.Device;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.models.saved.SavedModelLoader;
 import network.synod.models.saved.SavedNeuralForecaster;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The djl kind: a saved MLP from a file: URL, digest checked, answering as the saved model does. */
 @QuarkusTest
@@ -29,18 +31,24 @@ class DjlKindQuarkusTest {
     void answersEqualTheSavedForecasterLoadedDirectly() throws Exception {
         double[] co2 = Series.load(SavedMlp.SERIES);
         SavedModelLoader loader = new SavedModelLoader(Files.createTempDirectory("direct"));
-        try (SavedNeuralForecaster direct = SavedNeuralForecaster.open(loader.fetch(SavedMlp.url(), null), Device.cpu())) {
+        try (SavedNeuralForecaster direct =
+                SavedNeuralForecaster.open(loader.fetch(SavedMlp.url(), null), Device.cpu())) {
             for (int t = 300; t < 400; t++) {
                 double[] w = Oip.window(co2, t, 64);
-                assertEquals(direct.predict(new ForecastContext(t, w, SavedMlp.SEASON)), Oip.forecast(w, t, SavedMlp.SEASON),
-                        0.0, "step " + t);
+                assertEquals(
+                        direct.predict(new ForecastContext(t, w, SavedMlp.SEASON)),
+                        Oip.forecast(w, t, SavedMlp.SEASON),
+                        0.0,
+                        "step " + t);
             }
         }
     }
 
     @Test
     void metadataReportsTheArtifactDigestAndDevice() {
-        given().get("/v2/models/model").then().statusCode(200)
+        given().get("/v2/models/model")
+                .then()
+                .statusCode(200)
                 .body("platform", equalTo("pytorch_djl"))
                 .body("parameters.kind", equalTo("djl"))
                 .body("parameters.device", equalTo("cpu"))
@@ -49,7 +57,9 @@ class DjlKindQuarkusTest {
 
     @Test
     void aRequestForAnotherSeasonIsBadInput() {
-        Oip.post("model", Oip.windowRequest(new double[] {1, 2, 3}, 3, 7)).then().statusCode(400)
+        Oip.post("model", Oip.windowRequest(new double[] {1, 2, 3}, 3, 7))
+                .then()
+                .statusCode(400)
                 .body("error", containsString("season 12"));
     }
 }

@@ -1,7 +1,8 @@
 package network.synod.worker;
 
-import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** The last kind over OIP answers exactly what the reference forecaster answers. */

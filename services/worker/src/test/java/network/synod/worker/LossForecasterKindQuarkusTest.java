@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.util.List;
-import java.util.Map;
-import network.synod.core.forecast.LossForecaster;
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.forecast.LossForecaster;
 
 /** The loss-forecaster kind answers predicted log10 losses per inferer, as LossForecaster computes them. */
 @QuarkusTest
@@ -22,7 +24,9 @@ class LossForecasterKindQuarkusTest {
     private static final double[] WINDOW = {1, 2, 3};
 
     private static String request(String inferers, double[] history, long... shape) {
-        return Oip.request("f-1", Map.of("step", 3, "inferers", inferers),
+        return Oip.request(
+                "f-1",
+                Map.of("step", 3, "inferers", inferers),
                 List.of(Oip.tensor("window", WINDOW, WINDOW.length), Oip.tensor("loss_history", history, shape)));
     }
 
@@ -44,7 +48,9 @@ class LossForecasterKindQuarkusTest {
 
     @Test
     void metadataListsBothInputs() {
-        given().get("/v2/models/model").then().statusCode(200)
+        given().get("/v2/models/model")
+                .then()
+                .statusCode(200)
                 .body("inputs[1].name", equalTo("loss_history"))
                 .body("inputs[1].shape", equalTo(List.of(-1, -1)))
                 .body("outputs[0].name", equalTo("predicted_loss"))
@@ -53,14 +59,24 @@ class LossForecasterKindQuarkusTest {
 
     @Test
     void badLossHistoriesAre400() {
-        Oip.post("model", Oip.windowRequest(WINDOW, 3, 0)).then().statusCode(400)
+        Oip.post("model", Oip.windowRequest(WINDOW, 3, 0))
+                .then()
+                .statusCode(400)
                 .body("error", containsString("loss_history"));
-        Oip.post("model", request("a,b", new double[] {1, 2, 3}, 3)).then().statusCode(400)
+        Oip.post("model", request("a,b", new double[] {1, 2, 3}, 3))
+                .then()
+                .statusCode(400)
                 .body("error", containsString("shape [k, h]"));
-        Oip.post("model", request("a,b,c", new double[] {1, 2, 3, 4}, 2, 2)).then().statusCode(400)
+        Oip.post("model", request("a,b,c", new double[] {1, 2, 3, 4}, 2, 2))
+                .then()
+                .statusCode(400)
                 .body("error", containsString("names 3 inferers"));
-        Oip.post("model", "{\"inputs\": [{\"name\": \"window\", \"datatype\": \"FP64\", \"shape\": [1], \"data\": [1]},"
-                + "{\"name\": \"loss_history\", \"datatype\": \"FP64\", \"shape\": [1, 2], \"data\": [1, NaN]}]}")
-                .then().statusCode(400).body("error", containsString("not finite"));
+        Oip.post(
+                        "model",
+                        "{\"inputs\": [{\"name\": \"window\", \"datatype\": \"FP64\", \"shape\": [1], \"data\": [1]},"
+                                + "{\"name\": \"loss_history\", \"datatype\": \"FP64\", \"shape\": [1, 2], \"data\": [1, NaN]}]}")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("not finite"));
     }
 }

@@ -1,8 +1,9 @@
 package network.synod.worker;
 
+import java.io.IOException;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** The ma kind over OIP answers exactly what the reference forecaster answers. */

@@ -9,15 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.Arrays;
+
 import ai.djl.Device;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.util.Arrays;
-import network.synod.core.forecast.ForecastContext;
-import network.synod.models.neural.NeuralForecaster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.forecast.ForecastContext;
+import network.synod.models.neural.NeuralForecaster;
 
 /** The learning mlp kind: equal to a direct forecaster fed the same windows, and blind to the future. */
 @QuarkusTest
@@ -48,8 +50,13 @@ class MlpKindQuarkusTest {
         double[] served = replay(co2, to);
         double[] direct = new double[to];
         int trainings;
-        try (NeuralForecaster f = new NeuralForecaster(SEASON, NeuralForecaster.Settings.defaults()
-                .withRetrainEvery(50).withMinSamples(40).withSeed(42).withDevice(Device.cpu()))) {
+        try (NeuralForecaster f = new NeuralForecaster(
+                SEASON,
+                NeuralForecaster.Settings.defaults()
+                        .withRetrainEvery(50)
+                        .withMinSamples(40)
+                        .withSeed(42)
+                        .withDevice(Device.cpu()))) {
             for (int t = 1; t < to; t++) {
                 double[] w = Oip.window(co2, t, WIDTH);
                 f.reveal(t - w.length, w);
@@ -82,7 +89,9 @@ class MlpKindQuarkusTest {
 
     @Test
     void metadataNamesTheEngineAndTheCurrentParameters() {
-        given().get("/v2/models/model").then().statusCode(200)
+        given().get("/v2/models/model")
+                .then()
+                .statusCode(200)
                 .body("platform", equalTo("pytorch_djl"))
                 .body("parameters.kind", equalTo("mlp"))
                 .body("parameters.device", equalTo("cpu"))
@@ -91,7 +100,9 @@ class MlpKindQuarkusTest {
 
     @Test
     void aStepBeforeTheWindowsEndIsBadInput() {
-        Oip.post("model", Oip.windowRequest(new double[] {1, 2, 3}, 2, SEASON)).then().statusCode(400)
+        Oip.post("model", Oip.windowRequest(new double[] {1, 2, 3}, 2, SEASON))
+                .then()
+                .statusCode(400)
                 .body("error", containsString("parameters.step"));
     }
 }

@@ -10,10 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Every OIP endpoint and error case, on the default kind ({@code last}). */
@@ -26,7 +27,9 @@ class OipEndpointsQuarkusTest {
 
     @Test
     void serverMetadata() {
-        given().get("/v2").then().statusCode(200)
+        given().get("/v2")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("synod-worker"))
                 .body("version", notNullValue())
                 .body("extensions", hasSize(0));
@@ -42,7 +45,9 @@ class OipEndpointsQuarkusTest {
 
     @Test
     void modelMetadata() {
-        given().get("/v2/models/model").then().statusCode(200)
+        given().get("/v2/models/model")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("model"))
                 .body("platform", equalTo("synod_java"))
                 .body("versions", nullValue())
@@ -59,8 +64,11 @@ class OipEndpointsQuarkusTest {
 
     @Test
     void modelReady() {
-        given().get("/v2/models/model/ready").then().statusCode(200)
-                .body("name", equalTo("model")).body("ready", equalTo(true));
+        given().get("/v2/models/model/ready")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("model"))
+                .body("ready", equalTo(true));
     }
 
     @Test
@@ -159,34 +167,41 @@ class OipEndpointsQuarkusTest {
     @Test
     void badParametersAre400() {
         bad(Oip.request(null, Map.of("season", -1), List.of(Oip.tensor("window", new double[] {1}, 1))), "season");
-        bad(Oip.request(null, Map.of("season", "twelve"), List.of(Oip.tensor("window", new double[] {1}, 1))), "season");
+        bad(
+                Oip.request(null, Map.of("season", "twelve"), List.of(Oip.tensor("window", new double[] {1}, 1))),
+                "season");
         bad(Oip.request(null, Map.of("step", 1.5), List.of(Oip.tensor("window", new double[] {1}, 1))), "step");
         bad("{\"parameters\": 3, \"inputs\": []}", "'parameters'");
         bad("{\"id\": 5, \"inputs\": []}", "'id'");
-        String twice = Oip.request(null, Map.of(), List.of(Oip.tensor("window", new double[] {1}, 1),
-                Oip.tensor("window", new double[] {2}, 1)));
+        String twice = Oip.request(
+                null,
+                Map.of(),
+                List.of(Oip.tensor("window", new double[] {1}, 1), Oip.tensor("window", new double[] {2}, 1)));
         bad(twice, "twice");
     }
 
     @Test
     void metricsCountInferencesAndTimeThem() {
         Oip.post("model", WINDOW_OK).then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics,
-                containsString("synod_worker_inferences_total{model=\"model\",outcome=\"ok\"}"));
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics, containsString("synod_worker_inferences_total{model=\"model\",outcome=\"ok\"}"));
         assertThat(metrics, containsString("synod_worker_inference_seconds_count{model=\"model\"}"));
         assertThat(metrics, containsString("outcome=\"bad_input\""));
     }
 
     @Test
     void openApiDescribesTheOipPaths() {
-        given().get("/q/openapi").then().statusCode(200)
+        given().get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/v2/models/{name}/infer"))
                 .body(containsString("/v2/health/ready"));
     }
 
     private static String windowJson(String shape, String data) {
-        return "{\"inputs\": [{\"name\": \"window\", \"datatype\": \"FP64\", \"shape\": " + shape + ", \"data\": " + data + "}]}";
+        return "{\"inputs\": [{\"name\": \"window\", \"datatype\": \"FP64\", \"shape\": " + shape + ", \"data\": "
+                + data + "}]}";
     }
 
     private static void bad(String body, String messagePart) {
@@ -196,42 +211,61 @@ class OipEndpointsQuarkusTest {
     private static String phased(String id, String phase) {
         return """
                 {"id": "%s", "parameters": {"step": 3, "season": 12, "phase": "%s"},
-                 "inputs": [{"name": "window", "datatype": "FP64", "shape": [3], "data": [1.5, 2.5, 4.25]}]}"""
-                .formatted(id, phase);
+                 "inputs": [{"name": "window", "datatype": "FP64", "shape": [3], "data": [1.5, 2.5, 4.25]}]}""".formatted(id, phase);
     }
 
     @Test
     void commitHidesTheAnswerAndTheRevealOpensTheCommitment() {
         io.restassured.response.Response commit = given().contentType("application/json")
-                .body(phased("round-1", "commit")).post("/v2/models/model/infer");
-        commit.then().statusCode(200).body("outputs", hasSize(0))
+                .body(phased("round-1", "commit"))
+                .post("/v2/models/model/infer");
+        commit.then()
+                .statusCode(200)
+                .body("outputs", hasSize(0))
                 .body("parameters.commitment", matchesPattern("[0-9a-f]{64}"))
                 .body("parameters.receipt", nullValue());
         String commitment = commit.path("parameters.commitment");
         String worker = commit.path("parameters.worker");
 
         io.restassured.response.Response reveal = given().contentType("application/json")
-                .body(phased("round-1", "reveal")).post("/v2/models/model/infer");
-        reveal.then().statusCode(200).body("outputs[0].data[0]", equalTo(4.25f))
+                .body(phased("round-1", "reveal"))
+                .post("/v2/models/model/infer");
+        reveal.then()
+                .statusCode(200)
+                .body("outputs[0].data[0]", equalTo(4.25f))
                 .body("parameters.salt", matchesPattern("[0-9a-f]{32}"))
                 .body("parameters.receipt.signature", notNullValue());
         String salt = reveal.path("parameters.salt");
-        org.junit.jupiter.api.Assertions.assertEquals(commitment, network.synod.core.verification.Commitment.hash(
-                new double[] {4.25}, salt, worker, "round-1"), "the revealed answer and salt open the commitment");
-        org.junit.jupiter.api.Assertions.assertNotEquals(commitment, network.synod.core.verification.Commitment
-                .hash(new double[] {4.25}, salt, worker, "round-2"), "a commitment binds its round");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                commitment,
+                network.synod.core.verification.Commitment.hash(new double[] {4.25}, salt, worker, "round-1"),
+                "the revealed answer and salt open the commitment");
+        org.junit.jupiter.api.Assertions.assertNotEquals(
+                commitment,
+                network.synod.core.verification.Commitment.hash(new double[] {4.25}, salt, worker, "round-2"),
+                "a commitment binds its round");
 
         // Another round gets another salt, so equal answers do not give equal commitments.
-        String other = given().contentType("application/json").body(phased("round-2", "commit"))
-                .post("/v2/models/model/infer").path("parameters.commitment");
+        String other = given().contentType("application/json")
+                .body(phased("round-2", "commit"))
+                .post("/v2/models/model/infer")
+                .path("parameters.commitment");
         org.junit.jupiter.api.Assertions.assertNotEquals(commitment, other);
     }
 
     @Test
     void anUnknownPhaseOrARoundWithoutAnIdIsBadInput() {
-        given().contentType("application/json").body(phased("r", "peek")).post("/v2/models/model/infer")
-                .then().statusCode(400).body("error", containsString("parameters.phase"));
-        given().contentType("application/json").body(phased("", "commit")).post("/v2/models/model/infer")
-                .then().statusCode(400).body("error", containsString("id"));
+        given().contentType("application/json")
+                .body(phased("r", "peek"))
+                .post("/v2/models/model/infer")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("parameters.phase"));
+        given().contentType("application/json")
+                .body(phased("", "commit"))
+                .post("/v2/models/model/infer")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("id"));
     }
 }

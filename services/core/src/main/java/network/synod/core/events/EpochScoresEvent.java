@@ -8,8 +8,15 @@ import java.util.List;
  *
  * @param inferers, forecasters, reputers each participant's score; ids sorted ascending in each list
  */
-public record EpochScoresEvent(int schemaVersion, String topic, Long epoch, List<ParticipantScore> inferers,
-        List<ParticipantScore> forecasters, List<ParticipantScore> reputers, Double combinedLoss, Double naiveLoss) {
+public record EpochScoresEvent(
+        int schemaVersion,
+        String topic,
+        Long epoch,
+        List<ParticipantScore> inferers,
+        List<ParticipantScore> forecasters,
+        List<ParticipantScore> reputers,
+        Double combinedLoss,
+        Double naiveLoss) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -18,13 +25,17 @@ public record EpochScoresEvent(int schemaVersion, String topic, Long epoch, List
     }
 
     /** An event of the current schema version. */
-    public EpochScoresEvent(String topic, Long epoch, List<ParticipantScore> inferers,
-            List<ParticipantScore> forecasters, List<ParticipantScore> reputers, Double combinedLoss,
+    public EpochScoresEvent(
+            String topic,
+            Long epoch,
+            List<ParticipantScore> inferers,
+            List<ParticipantScore> forecasters,
+            List<ParticipantScore> reputers,
+            Double combinedLoss,
             Double naiveLoss) {
         this(SCHEMA_VERSION, topic, epoch, inferers, forecasters, reputers, combinedLoss, naiveLoss);
     }
 
     /** One participant's score. */
-    public record ParticipantScore(String id, Double score) {
-    }
+    public record ParticipantScore(String id, Double score) {}
 }

@@ -7,8 +7,14 @@ package network.synod.core.events;
  * @param prover the participant that proved the fraud (paid a share of the slash if it is known to payouts)
  * @param evidence where the proof is; null for an event raised by hand
  */
-public record FraudEvent(int schemaVersion, String eventId, String topic, String offender, String prover,
-        String reason, Evidence evidence) {
+public record FraudEvent(
+        int schemaVersion,
+        String eventId,
+        String topic,
+        String offender,
+        String prover,
+        String reason,
+        Evidence evidence) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -17,8 +23,7 @@ public record FraudEvent(int schemaVersion, String eventId, String topic, String
     }
 
     /** An event of the current schema version. */
-    public FraudEvent(String eventId, String topic, String offender, String prover, String reason,
-            Evidence evidence) {
+    public FraudEvent(String eventId, String topic, String offender, String prover, String reason, Evidence evidence) {
         this(SCHEMA_VERSION, eventId, topic, offender, prover, reason, evidence);
     }
 
@@ -26,6 +31,5 @@ public record FraudEvent(int schemaVersion, String eventId, String topic, String
      * @param verdict the verdict's URL in the verification service
      * @param details the audit's evidence as the verdict holds it (receipt, context, re-executed value…)
      */
-    public record Evidence(String verdict, Long verdictId, String requestId, Object details) {
-    }
+    public record Evidence(String verdict, Long verdictId, String requestId, Object details) {}
 }

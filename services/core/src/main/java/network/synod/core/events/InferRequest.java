@@ -43,8 +43,8 @@ public record InferRequest(String id, Map<String, Object> parameters, List<Input
         if (phase != null) {
             parameters.put("phase", phase);
         }
-        return new InferRequest(id, parameters,
-                List.of(Input.fp64(WINDOW, new long[] {window.length}, window.clone())));
+        return new InferRequest(
+                id, parameters, List.of(Input.fp64(WINDOW, new long[] {window.length}, window.clone())));
     }
 
     /** This request with one more input. */

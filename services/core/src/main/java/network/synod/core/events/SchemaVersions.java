@@ -9,8 +9,7 @@ import network.synod.core.refusal.Refusal;
  */
 public final class SchemaVersions {
 
-    private SchemaVersions() {
-    }
+    private SchemaVersions() {}
 
     /** The version a record without the field has: the form it had before versions were written. */
     public static final int FIRST = 1;
@@ -26,8 +25,8 @@ public final class SchemaVersions {
      */
     public static void requireKnown(String contract, int version, int known) {
         if (version < FIRST || version > known) {
-            throw Refusal.invalid(contract + " has schema version " + version + "; this reader knows versions "
-                    + FIRST + " to " + known);
+            throw Refusal.invalid(contract + " has schema version " + version + "; this reader knows versions " + FIRST
+                    + " to " + known);
         }
     }
 }

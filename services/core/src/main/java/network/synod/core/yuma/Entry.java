@@ -5,5 +5,4 @@ package network.synod.core.yuma;
  * entries in the order the Rust code produces them (stored order for weights, ascending for EMA results), and an
  * explicit zero entry is kept: whether a column is present changes the sparse path's results.
  */
-public record Entry(int col, long value) {
-}
+public record Entry(int col, long value) {}

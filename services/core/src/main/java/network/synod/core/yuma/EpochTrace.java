@@ -9,8 +9,7 @@ package network.synod.core.yuma;
 public interface EpochTrace {
 
     /** Records nothing: the epoch's normal use. */
-    EpochTrace NONE = (label, value) -> {
-    };
+    EpochTrace NONE = (label, value) -> {};
 
     void record(String label, Object value);
 }

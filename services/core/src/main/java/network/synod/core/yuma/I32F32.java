@@ -19,13 +19,13 @@ public final class I32F32 {
     public static final long MIN = Long.MIN_VALUE;
     /** 65535 as a whole number: {@code I32F32::saturating_from_num(u16::MAX)}. */
     public static final long U16_MAX = 65535L << FRAC_BITS;
+
     private static final long FRAC_MASK = ONE - 1;
     private static final long HALF = ONE >> 1;
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
-    private I32F32() {
-    }
+    private I32F32() {}
 
     /** An integer, exactly (saturating outside ±2^31). */
     public static long fromInt(long value) {
@@ -56,9 +56,12 @@ public final class I32F32 {
 
     /** {@code I32F32::from_num(f64)}, rounded to nearest, ties to even (the tests' tolerances are f64 literals). */
     public static long fromDouble(double value) {
-        return new BigDecimal(value).multiply(BigDecimal.valueOf(ONE))
-                .setScale(0, RoundingMode.HALF_EVEN).max(new BigDecimal(LONG_MIN))
-                .min(new BigDecimal(LONG_MAX)).longValueExact();
+        return new BigDecimal(value)
+                .multiply(BigDecimal.valueOf(ONE))
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .max(new BigDecimal(LONG_MIN))
+                .min(new BigDecimal(LONG_MAX))
+                .longValueExact();
     }
 
     /** {@code saturating_add}. */
@@ -242,7 +245,9 @@ public final class I32F32 {
 
     /** The value as a decimal string, for messages and debugging only (exact: 32 binary digits are finite). */
     public static String toDecimalString(long x) {
-        return new BigDecimal(BigInteger.valueOf(x)).divide(BigDecimal.valueOf(ONE))
-                .stripTrailingZeros().toPlainString();
+        return new BigDecimal(BigInteger.valueOf(x))
+                .divide(BigDecimal.valueOf(ONE))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -12,8 +12,7 @@ public final class LiquidAlpha {
     private static final long HALF = I32F32.ONE / 2;
     private static final long MINUS_100 = I32F32.fromInt(-100);
 
-    private LiquidAlpha() {
-    }
+    private LiquidAlpha() {}
 
     /**
      * {@code alpha_sigmoid}: {@code low + (high − low) / (1 + exp_safe((steepness ÷ −100)·(diff − 0.5)))},
@@ -34,8 +33,8 @@ public final class LiquidAlpha {
      * {@code consensus}. Each row is walked with a forward-only cursor, so it assumes the weights and bonds rows
      * are sorted by column (an unsorted row finds the wrong entries, as in subtensor).
      */
-    public static long[][] values(List<List<Entry>> weights, List<List<Entry>> bonds, long[] consensus, long low,
-            long high, long steepness) {
+    public static long[][] values(
+            List<List<Entry>> weights, List<List<Entry>> bonds, long[] consensus, long low, long high, long steepness) {
         if (weights.size() != bonds.size()) {
             return new long[0][];
         }

@@ -24,16 +24,13 @@ public sealed interface Op {
     }
 
     /** {@code replace_neuron}: a new hotkey with {@code stake} registered over {@code uid} at {@code block}. */
-    record ReplaceNeuron(long block, int uid, long stake) implements Op {
-    }
+    record ReplaceNeuron(long block, int uid, long stake) implements Op {}
 
     /** {@code reset_bonds_to}: every bond toward {@code uid} removed ({@code do_reset_bonds}). */
-    record ResetBondsTo(int uid) implements Op {
-    }
+    record ResetBondsTo(int uid) implements Op {}
 
     /** {@code set_param}: one hyper-parameter changed, by its case-file name (see {@link YumaParams#with}). */
-    record SetParam(String name, Object value) implements Op {
-    }
+    record SetParam(String name, Object value) implements Op {}
 
     /**
      * {@code epoch}: one epoch at {@code block}; with {@code persist}, the new permits and every bonds row are

@@ -18,8 +18,7 @@ public final class Sparse {
         boolean masks(long first, long second);
     }
 
-    private Sparse() {
-    }
+    private Sparse() {}
 
     /** {@code mask_rows_sparse}: a masked row becomes empty. */
     public static List<List<Entry>> maskRows(boolean[] mask, List<List<Entry>> m) {
@@ -243,8 +242,7 @@ public final class Sparse {
      * {@code interpolate_sparse}: {@code m1 + ratio·(m2 − m1)}. Ratio 0 returns {@code m1} and ratio 1 returns
      * {@code m2} unchanged (zeros kept); anything between densifies each row and keeps only values above 0.
      */
-    public static List<List<Entry>> interpolate(List<List<Entry>> m1, List<List<Entry>> m2, int columns,
-            long ratio) {
+    public static List<List<Entry>> interpolate(List<List<Entry>> m1, List<List<Entry>> m2, int columns, long ratio) {
         if (ratio == 0) {
             return m1;
         }

@@ -20,15 +20,21 @@ public final class SubnetState {
     private final List<List<Stored>> bonds;
 
     /** A state of {@code n} uids; every vector must have {@code n} entries, rows {@code n} rows (or be empty). */
-    public SubnetState(int n, long[] stake, long[] lastUpdate, long[] blockAtRegistration, boolean[] validatorPermit,
-            List<List<Stored>> weights, List<List<Stored>> bonds) {
+    public SubnetState(
+            int n,
+            long[] stake,
+            long[] lastUpdate,
+            long[] blockAtRegistration,
+            boolean[] validatorPermit,
+            List<List<Stored>> weights,
+            List<List<Stored>> bonds) {
         this.n = n;
         this.stake = requireLength("stake", stake.clone(), n);
         this.lastUpdate = requireLength("last_update", lastUpdate.clone(), n);
         this.blockAtRegistration = requireLength("block_at_registration", blockAtRegistration.clone(), n);
         if (validatorPermit.length != n) {
-            throw new IllegalArgumentException("validator_permit has " + validatorPermit.length
-                    + " entries, expected n = " + n);
+            throw new IllegalArgumentException(
+                    "validator_permit has " + validatorPermit.length + " entries, expected n = " + n);
         }
         this.validatorPermit = validatorPermit.clone();
         this.weights = rows("weights", weights, n);

@@ -8,8 +8,7 @@ import java.util.stream.IntStream;
 /** The vector functions of subtensor's {@code epoch/math.rs} that the epoch calls, on I32F32 bits. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** {@code sum()}: plain integer addition of the bits (no rounding, so the order does not matter). */
     public static long sum(long[] x) {

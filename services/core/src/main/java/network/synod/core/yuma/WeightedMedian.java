@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class WeightedMedian {
 
-    private WeightedMedian() {
-    }
+    private WeightedMedian() {}
 
     /**
      * The stake-weighted median of each column. Only rows with stake above 0 take part, and their stakes are
@@ -26,7 +25,8 @@ public final class WeightedMedian {
                 positive.add(s);
             }
         }
-        long[] useStake = Vectors.normalize(positive.stream().mapToLong(Long::longValue).toArray());
+        long[] useStake =
+                Vectors.normalize(positive.stream().mapToLong(Long::longValue).toArray());
         long stakeSum = Vectors.sum(useStake);
         long minority = I32F32.sub(stakeSum, majority);
         int[] stakeIdx = new int[useStake.length];

@@ -16,8 +16,7 @@ public final class Yuma {
     private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    private Yuma() {
-    }
+    private Yuma() {}
 
     /** The epoch at {@code currentBlock} distributing {@code raoEmission}, without a trace. */
     public static EpochResult epoch(YumaParams p, SubnetState s, long currentBlock, long raoEmission) {
@@ -25,8 +24,8 @@ public final class Yuma {
     }
 
     /** The epoch at {@code currentBlock}, reporting its intermediate values to {@code trace}. */
-    public static EpochResult epoch(YumaParams p, SubnetState s, long currentBlock, long raoEmission,
-            EpochTrace trace) {
+    public static EpochResult epoch(
+            YumaParams p, SubnetState s, long currentBlock, long raoEmission, EpochTrace trace) {
         if (raoEmission < 0) {
             throw new IllegalArgumentException("rao_emission is a u64 below 2^63, got " + raoEmission);
         }
@@ -96,11 +95,11 @@ public final class Yuma {
         // Bonds and dividends.
         long bondsPenalty = I32F32.fromU16Proportion(p.bondsPenalty());
         List<List<Entry>> weightsForBonds = Sparse.interpolate(weights, clipped, n, bondsPenalty);
-        long lastTempo = p.lastMechanismStepBlock() == 0 ? Math.max(0, currentBlock - p.tempo())
+        long lastTempo = p.lastMechanismStepBlock() == 0
+                ? Math.max(0, currentBlock - p.tempo())
                 : p.lastMechanismStepBlock() + 1;
         Bonds bonds = p.yuma3()
-                ? yuma3Bonds(p, s, n, weightsForBonds, consensus, incentive, activeStake, lastTempo, registered,
-                        trace)
+                ? yuma3Bonds(p, s, n, weightsForBonds, consensus, incentive, activeStake, lastTempo, registered, trace)
                 : classicBonds(p, s, n, weightsForBonds, incentive, activeStake, lastTempo, registered, trace);
         long[] dividends = bonds.dividends();
         trace.record("Dividends", dividends);
@@ -134,21 +133,37 @@ public final class Yuma {
             }
             storedBonds.add(List.copyOf(row));
         }
-        return new EpochResult(currentBlock, newPermits, stake, consensus, incentive, dividends, validatorTrust,
-                rao(combinedShare, raoEmission), rao(serverShare, raoEmission), rao(validatorShare, raoEmission),
+        return new EpochResult(
+                currentBlock,
+                newPermits,
+                stake,
+                consensus,
+                incentive,
+                dividends,
+                validatorTrust,
+                rao(combinedShare, raoEmission),
+                rao(serverShare, raoEmission),
+                rao(validatorShare, raoEmission),
                 List.copyOf(storedBonds));
     }
 
     /** The dividends and the bonds matrix to store ({@code fixed_proportion_to_u16} of each entry). */
-    private record Bonds(long[] dividends, List<List<Entry>> toStore) {
-    }
+    private record Bonds(long[] dividends, List<List<Entry>> toStore) {}
 
     /**
      * Classic Yuma: stored bonds (u16 as whole numbers) masked and column-normalised; ΔB = W∘S column-normalised;
      * the EMA with α = 1 − bma; dividends = EMA · incentive; stored column-max-upscaled.
      */
-    private static Bonds classicBonds(YumaParams p, SubnetState s, int n, List<List<Entry>> weightsForBonds,
-            long[] incentive, long[] activeStake, long lastTempo, long[] registered, EpochTrace trace) {
+    private static Bonds classicBonds(
+            YumaParams p,
+            SubnetState s,
+            int n,
+            List<List<Entry>> weightsForBonds,
+            long[] incentive,
+            long[] activeStake,
+            long lastTempo,
+            long[] registered,
+            EpochTrace trace) {
         List<List<Entry>> bonds = fixedRows(s, n, false, false);
         trace.record("B", bonds);
         bonds = maskRecentlyRegistered(bonds, lastTempo, registered);
@@ -170,8 +185,16 @@ public final class Yuma {
      * and any consensus is non-zero, else with α = 1 − bma; dividends from each validator's bonds times incentive,
      * weighted by active stake; the raw EMA is stored.
      */
-    private static Bonds yuma3Bonds(YumaParams p, SubnetState s, int n, List<List<Entry>> weightsForBonds,
-            long[] consensus, long[] incentive, long[] activeStake, long lastTempo, long[] registered,
+    private static Bonds yuma3Bonds(
+            YumaParams p,
+            SubnetState s,
+            int n,
+            List<List<Entry>> weightsForBonds,
+            long[] consensus,
+            long[] incentive,
+            long[] activeStake,
+            long lastTempo,
+            long[] registered,
             EpochTrace trace) {
         List<List<Entry>> bonds = fixedRows(s, n, false, true);
         trace.record("Bonds", bonds);
@@ -180,8 +203,12 @@ public final class Yuma {
         trace.record("weights_for_bonds", weightsForBonds);
         List<List<Entry>> ema;
         if (p.liquidAlpha() && anyNonZero(consensus)) {
-            long[][] alphas = LiquidAlpha.values(weightsForBonds, bonds, consensus,
-                    I32F32.fromU16Proportion(p.alphaLow()), I32F32.fromU16Proportion(p.alphaHigh()),
+            long[][] alphas = LiquidAlpha.values(
+                    weightsForBonds,
+                    bonds,
+                    consensus,
+                    I32F32.fromU16Proportion(p.alphaLow()),
+                    I32F32.fromU16Proportion(p.alphaHigh()),
                     I32F32.fromInt(p.alphaSigmoidSteepness()));
             ema = Sparse.matEmaAlpha(weightsForBonds, bonds, alphas);
         } else {
@@ -200,15 +227,18 @@ public final class Yuma {
      * Bonds toward a uid registered since the last epoch are dropped: {@code last_tempo <= registered_j}. With a
      * tempo larger than the block, last_tempo is 0 and every bond is dropped each epoch.
      */
-    private static List<List<Entry>> maskRecentlyRegistered(List<List<Entry>> bonds, long lastTempo,
-            long[] registered) {
+    private static List<List<Entry>> maskRecentlyRegistered(
+            List<List<Entry>> bonds, long lastTempo, long[] registered) {
         return Sparse.scalarVecMask(bonds, lastTempo, registered, (last, reg) -> last <= reg);
     }
 
     /** {@code α = 1 − I32F32(I64F64(bma) / I64F64(10^6))}: the quotient is floored to 32 fractional bits. */
     static long fixedAlpha(YumaParams p) {
-        long movingAverage = BigInteger.valueOf(p.bondsMovingAverage()).shiftLeft(64).divide(MILLION)
-                .shiftRight(32).longValueExact();
+        long movingAverage = BigInteger.valueOf(p.bondsMovingAverage())
+                .shiftLeft(64)
+                .divide(MILLION)
+                .shiftRight(32)
+                .longValueExact();
         return I32F32.sub(I32F32.ONE, movingAverage);
     }
 

@@ -24,11 +24,9 @@ public final class YumaCaseFile {
     }
 
     /** One op and the step's JSON object it came from (its {@code expect}, {@code stored}, notes). */
-    public record Step(Op op, Map<String, Object> source) {
-    }
+    public record Step(Op op, Map<String, Object> source) {}
 
-    private YumaCaseFile() {
-    }
+    private YumaCaseFile() {}
 
     /** The epoch cases of the file's tree, in order. */
     public static List<YumaCase> read(Object tree) {
@@ -53,8 +51,8 @@ public final class YumaCaseFile {
                 params = withParam(params, e.getKey(), e.getValue(), where + ".network." + e.getKey());
             }
         }
-        SubnetState state = readState(object(c.get("initial_state"), where + ".initial_state"), n,
-                where + ".initial_state");
+        SubnetState state =
+                readState(object(c.get("initial_state"), where + ".initial_state"), n, where + ".initial_state");
         List<Object> steps = list(c.get("steps"), where + ".steps");
         List<Step> out = new ArrayList<>(steps.size());
         for (int k = 0; k < steps.size(); k++) {
@@ -74,8 +72,8 @@ public final class YumaCaseFile {
         for (int i = 0; i < n; i++) {
             permit[i] = bool(permitList.get(i), where + ".validator_permit[" + i + "]");
         }
-        List<List<Stored>> weights = s.containsKey("weights")
-                ? matrix(s.get("weights"), n, where + ".weights") : List.of();
+        List<List<Stored>> weights =
+                s.containsKey("weights") ? matrix(s.get("weights"), n, where + ".weights") : List.of();
         List<List<Stored>> bonds = s.containsKey("bonds") ? matrix(s.get("bonds"), n, where + ".bonds") : List.of();
         return new SubnetState(n, stake, lastUpdate, registered, permit, weights, bonds);
     }
@@ -87,8 +85,8 @@ public final class YumaCaseFile {
                 List<Object> dests = list(step.get("dests"), where + ".dests");
                 List<Object> values = list(step.get("values"), where + ".values");
                 if (dests.size() != values.size()) {
-                    throw new IllegalArgumentException(where + ": " + dests.size() + " dests but " + values.size()
-                            + " values");
+                    throw new IllegalArgumentException(
+                            where + ": " + dests.size() + " dests but " + values.size() + " values");
                 }
                 List<Integer> d = new ArrayList<>();
                 List<Integer> v = new ArrayList<>();
@@ -98,26 +96,36 @@ public final class YumaCaseFile {
                 }
                 yield new Op.SetWeights(block(step, where), uid(step.get("uid"), n, where + ".uid"), d, v);
             }
-            case "set_weights_storage" -> new Op.SetWeightsStorage(uid(step.get("uid"), n, where + ".uid"),
-                    row(step.get("row"), n, where + ".row"));
-            case "replace_neuron" -> new Op.ReplaceNeuron(block(step, where), uid(step.get("uid"), n, where + ".uid"),
-                    whole(step.get("stake"), where + ".stake", 0, Long.MAX_VALUE));
+            case "set_weights_storage" ->
+                new Op.SetWeightsStorage(
+                        uid(step.get("uid"), n, where + ".uid"), row(step.get("row"), n, where + ".row"));
+            case "replace_neuron" ->
+                new Op.ReplaceNeuron(
+                        block(step, where),
+                        uid(step.get("uid"), n, where + ".uid"),
+                        whole(step.get("stake"), where + ".stake", 0, Long.MAX_VALUE));
             case "reset_bonds_to" -> new Op.ResetBondsTo(uid(step.get("uid"), n, where + ".uid"));
             case "set_param" -> {
                 String name = string(step.get("name"), where + ".name");
                 Object value = step.get("value");
                 // Checked now, so that a bad parameter is a mistake in the file rather than in the replay.
                 withParam(YumaParams.defaults(n, 0), name, value, where);
-                yield new Op.SetParam(name, value instanceof Number num ? (Object) whole(num, where + ".value",
-                        Long.MIN_VALUE, Long.MAX_VALUE) : value);
+                yield new Op.SetParam(
+                        name,
+                        value instanceof Number num
+                                ? (Object) whole(num, where + ".value", Long.MIN_VALUE, Long.MAX_VALUE)
+                                : value);
             }
-            case "epoch" -> new Op.Epoch(block(step, where),
-                    step.containsKey("rao_emission")
-                            ? whole(step.get("rao_emission"), where + ".rao_emission", 0, Long.MAX_VALUE)
-                            : Op.Epoch.DEFAULT_RAO_EMISSION,
-                    !step.containsKey("persist") || bool(step.get("persist"), where + ".persist"));
-            default -> throw new IllegalArgumentException(where + ".op: unknown op '" + op + "' (known: set_weights, "
-                    + "set_weights_storage, replace_neuron, reset_bonds_to, set_param, epoch)");
+            case "epoch" ->
+                new Op.Epoch(
+                        block(step, where),
+                        step.containsKey("rao_emission")
+                                ? whole(step.get("rao_emission"), where + ".rao_emission", 0, Long.MAX_VALUE)
+                                : Op.Epoch.DEFAULT_RAO_EMISSION,
+                        !step.containsKey("persist") || bool(step.get("persist"), where + ".persist"));
+            default ->
+                throw new IllegalArgumentException(where + ".op: unknown op '" + op + "' (known: set_weights, "
+                        + "set_weights_storage, replace_neuron, reset_bonds_to, set_param, epoch)");
         };
     }
 
@@ -170,8 +178,8 @@ public final class YumaCaseFile {
     private static List<Object> vector(Object tree, int n, String where) {
         List<Object> values = list(tree, where);
         if (values.size() != n) {
-            throw new IllegalArgumentException(where + ": " + values.size() + " entries, expected one per uid (n = "
-                    + n + ")");
+            throw new IllegalArgumentException(
+                    where + ": " + values.size() + " entries, expected one per uid (n = " + n + ")");
         }
         return values;
     }
@@ -185,8 +193,7 @@ public final class YumaCaseFile {
     }
 
     private static long whole(Object tree, String where, long min, long max) {
-        if (!(tree instanceof Integer || tree instanceof Long || tree instanceof Short
-                || tree instanceof BigInteger)) {
+        if (!(tree instanceof Integer || tree instanceof Long || tree instanceof Short || tree instanceof BigInteger)) {
             throw new IllegalArgumentException(where + ": expected a whole number, got " + describe(tree));
         }
         BigInteger v = tree instanceof BigInteger b ? b : BigInteger.valueOf(((Number) tree).longValue());

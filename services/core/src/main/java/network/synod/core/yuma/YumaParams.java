@@ -48,8 +48,11 @@ public record YumaParams(
         if (alphaSigmoidSteepness < Short.MIN_VALUE || alphaSigmoidSteepness > Short.MAX_VALUE) {
             throw new IllegalArgumentException("alpha_sigmoid_steepness is an i16, got " + alphaSigmoidSteepness);
         }
-        if (bondsMovingAverage < 0 || activityCutoffFactorMilli < 0 || stakeThreshold < 0
-                || lastMechanismStepBlock < 0 || tempo < 0) {
+        if (bondsMovingAverage < 0
+                || activityCutoffFactorMilli < 0
+                || stakeThreshold < 0
+                || lastMechanismStepBlock < 0
+                || tempo < 0) {
             throw new IllegalArgumentException("bonds_moving_average, activity_cutoff_factor_milli, "
                     + "stake_threshold, last_mechanism_step_block and tempo are unsigned");
         }
@@ -63,8 +66,22 @@ public record YumaParams(
 
     /** subtensor's mock defaults (the cases' starting point): kappa 32767, bonds penalty 65535, α 0.1, … */
     public static YumaParams defaults(int n, long tempo) {
-        return new YumaParams(32767, 65535, 900_000, 13_889, 0, 100, false, false, 45875, 58982, 1000,
-                OptionalInt.empty(), 0, n, tempo);
+        return new YumaParams(
+                32767,
+                65535,
+                900_000,
+                13_889,
+                0,
+                100,
+                false,
+                false,
+                45875,
+                58982,
+                1000,
+                OptionalInt.empty(),
+                0,
+                n,
+                tempo);
     }
 
     /** {@code get_activity_cutoff_blocks}: {@code max(1, factor·tempo / 1000)}. */
@@ -79,49 +96,244 @@ public record YumaParams(
      */
     public YumaParams with(String name, Object value) {
         return switch (name) {
-            case "kappa" -> new YumaParams(intOf(name, value), bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "bonds_penalty" -> new YumaParams(kappa, intOf(name, value), bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "bonds_moving_average" -> new YumaParams(kappa, bondsPenalty, longOf(name, value),
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "activity_cutoff_factor_milli" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    longOf(name, value), stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "stake_threshold" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, longOf(name, value), maxAllowedValidators, yuma3, liquidAlpha,
-                    alphaLow, alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "max_allowed_validators" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, intOf(name, value), yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "yuma3" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage, activityCutoffFactorMilli,
-                    stakeThreshold, maxAllowedValidators, boolOf(name, value), liquidAlpha, alphaLow, alphaHigh,
-                    alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "liquid_alpha" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, boolOf(name, value),
-                    alphaLow, alphaHigh, alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "alpha_low" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage, activityCutoffFactorMilli,
-                    stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, intOf(name, value), alphaHigh,
-                    alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "alpha_high" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage, activityCutoffFactorMilli,
-                    stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow, intOf(name, value),
-                    alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, tempo);
-            case "alpha_sigmoid_steepness" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, intOf(name, value), ownerUid, lastMechanismStepBlock, n, tempo);
-            case "owner_uid" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage, activityCutoffFactorMilli,
-                    stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow, alphaHigh,
-                    alphaSigmoidSteepness, value == null ? OptionalInt.empty() : OptionalInt.of(intOf(name, value)),
-                    lastMechanismStepBlock, n, tempo);
-            case "last_mechanism_step_block" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage,
-                    activityCutoffFactorMilli, stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow,
-                    alphaHigh, alphaSigmoidSteepness, ownerUid, longOf(name, value), n, tempo);
-            case "tempo" -> new YumaParams(kappa, bondsPenalty, bondsMovingAverage, activityCutoffFactorMilli,
-                    stakeThreshold, maxAllowedValidators, yuma3, liquidAlpha, alphaLow, alphaHigh,
-                    alphaSigmoidSteepness, ownerUid, lastMechanismStepBlock, n, longOf(name, value));
+            case "kappa" ->
+                new YumaParams(
+                        intOf(name, value),
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "bonds_penalty" ->
+                new YumaParams(
+                        kappa,
+                        intOf(name, value),
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "bonds_moving_average" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        longOf(name, value),
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "activity_cutoff_factor_milli" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        longOf(name, value),
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "stake_threshold" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        longOf(name, value),
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "max_allowed_validators" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        intOf(name, value),
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "yuma3" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        boolOf(name, value),
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "liquid_alpha" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        boolOf(name, value),
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "alpha_low" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        intOf(name, value),
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "alpha_high" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        intOf(name, value),
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "alpha_sigmoid_steepness" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        intOf(name, value),
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "owner_uid" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        value == null ? OptionalInt.empty() : OptionalInt.of(intOf(name, value)),
+                        lastMechanismStepBlock,
+                        n,
+                        tempo);
+            case "last_mechanism_step_block" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        longOf(name, value),
+                        n,
+                        tempo);
+            case "tempo" ->
+                new YumaParams(
+                        kappa,
+                        bondsPenalty,
+                        bondsMovingAverage,
+                        activityCutoffFactorMilli,
+                        stakeThreshold,
+                        maxAllowedValidators,
+                        yuma3,
+                        liquidAlpha,
+                        alphaLow,
+                        alphaHigh,
+                        alphaSigmoidSteepness,
+                        ownerUid,
+                        lastMechanismStepBlock,
+                        n,
+                        longOf(name, value));
             case "n" -> throw new IllegalArgumentException("n cannot be changed by set_param");
             default -> throw new IllegalArgumentException("unknown parameter '" + name + "'");
         };

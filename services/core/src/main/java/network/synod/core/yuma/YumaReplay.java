@@ -17,8 +17,8 @@ public final class YumaReplay {
 
     public YumaReplay(YumaParams params, SubnetState initial) {
         if (initial.n() != params.n()) {
-            throw new IllegalArgumentException("the state has " + initial.n() + " uids, the parameters say n = "
-                    + params.n());
+            throw new IllegalArgumentException(
+                    "the state has " + initial.n() + " uids, the parameters say n = " + params.n());
         }
         this.params = params;
         this.state = initial.copy();

@@ -9,12 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
 
 import network.synod.core.refusal.Refusal;
 
@@ -27,7 +26,8 @@ class WireContractsTest {
 
     /** As Quarkus configures its mapper: fields a reader does not know are ignored. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @Test
     void anUnversionedEpochScoresRecordReadsAsVersionOne() throws Exception {
@@ -38,8 +38,11 @@ class WireContractsTest {
         assertEquals(1, e.schemaVersion());
         assertEquals("demo", e.topic());
         assertEquals(13L, e.epoch());
-        assertEquals(List.of(new EpochScoresEvent.ParticipantScore("ema", 0.25),
-                new EpochScoresEvent.ParticipantScore("last", -0.5)), e.inferers());
+        assertEquals(
+                List.of(
+                        new EpochScoresEvent.ParticipantScore("ema", 0.25),
+                        new EpochScoresEvent.ParticipantScore("last", -0.5)),
+                e.inferers());
         assertEquals(0.044, e.naiveLoss());
     }
 
@@ -92,16 +95,19 @@ class WireContractsTest {
     void theCurrentFormWritesItsVersionAndReadsBack() throws Exception {
         QuarantineOrder o = new QuarantineOrder("demo", "w", "why", 3L);
         JsonNode written = JSON.valueToTree(o);
-        assertEquals(QuarantineOrder.SCHEMA_VERSION, written.path("schemaVersion").asInt());
+        assertEquals(
+                QuarantineOrder.SCHEMA_VERSION, written.path("schemaVersion").asInt());
         assertEquals(o, JSON.treeToValue(written, QuarantineOrder.class));
     }
 
     @Test
     void aVersionNewerThanTheReaderKnowsIsRefused() throws Exception {
-        QuarantineOrder o = JSON.readValue("{\"schemaVersion\":2,\"topic\":\"demo\",\"worker\":\"w\"}",
-                QuarantineOrder.class);
-        Refusal r = assertThrows(Refusal.class,
-                () -> SchemaVersions.requireKnown("quarantine order", o.schemaVersion(), QuarantineOrder.SCHEMA_VERSION));
+        QuarantineOrder o =
+                JSON.readValue("{\"schemaVersion\":2,\"topic\":\"demo\",\"worker\":\"w\"}", QuarantineOrder.class);
+        Refusal r = assertThrows(
+                Refusal.class,
+                () -> SchemaVersions.requireKnown(
+                        "quarantine order", o.schemaVersion(), QuarantineOrder.SCHEMA_VERSION));
         assertTrue(r.getMessage().contains("schema version 2"), r.getMessage());
         SchemaVersions.requireKnown("quarantine order", 1, QuarantineOrder.SCHEMA_VERSION);
     }

@@ -17,8 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SeriesMeta {
 
-    private SeriesMeta() {
-    }
+    private SeriesMeta() {}
 
     /** The series directory the build passes as {@code synod.series.dir} (default: the shared series seen from a module directory). */
     public static Path dir() {
@@ -34,7 +33,9 @@ public final class SeriesMeta {
         Map<String, Integer> seasons = new LinkedHashMap<>();
         try {
             for (JsonNode entry : new ObjectMapper().readTree(Files.readString(dir.resolve("meta.json")))) {
-                seasons.put(entry.path("name").asText(), entry.path("season").isInt() ? entry.get("season").asInt() : 0);
+                seasons.put(
+                        entry.path("name").asText(),
+                        entry.path("season").isInt() ? entry.get("season").asInt() : 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir.resolve("meta.json"), e);

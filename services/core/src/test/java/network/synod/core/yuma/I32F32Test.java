@@ -36,7 +36,8 @@ class I32F32Test {
         for (int k = 0; k < 100_000; k++) {
             long a = k % 2 == 0 ? random.nextLong() : random.nextLong() >> random.nextInt(64);
             long b = random.nextLong() >> random.nextInt(64);
-            BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).shiftRight(32);
+            BigInteger exact =
+                    BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).shiftRight(32);
             long expected = exact.max(min).min(max).longValue();
             assertEquals(expected, I32F32.mul(a, b), a + " × " + b);
         }

@@ -18,7 +18,8 @@ class SparseTest {
         List<List<Entry>> w = List.of(List.of(new Entry(0, ONE), new Entry(1, HALF), new Entry(2, 0)));
         long[] consensus = {0, HALF, HALF};
         assertEquals(List.of(List.of(new Entry(1, HALF), new Entry(2, 0))), Sparse.colClip(w, consensus));
-        assertEquals(List.of(List.of(new Entry(0, HALF / 2), new Entry(1, HALF / 2), new Entry(2, 0))),
+        assertEquals(
+                List.of(List.of(new Entry(0, HALF / 2), new Entry(1, HALF / 2), new Entry(2, 0))),
                 Sparse.colClip(w, new long[] {HALF / 2, HALF / 2, HALF / 2}));
     }
 
@@ -37,7 +38,8 @@ class SparseTest {
         List<List<Entry>> next = List.of(List.of(new Entry(1, ONE)), List.of());
         List<List<Entry>> old = List.of(List.of(new Entry(0, ONE)), List.of());
         // α = 0.25: column 0 decays to 0.75, column 1 gets 0.25; ascending columns.
-        assertEquals(List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, ONE / 4)), List.of()),
+        assertEquals(
+                List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, ONE / 4)), List.of()),
                 Sparse.matEma(next, old, ONE / 4));
     }
 
@@ -50,16 +52,19 @@ class SparseTest {
         assertEquals(List.of(List.of(new Entry(1, 5 * ONE / 8))), Sparse.matEmaAlpha(next, old, alpha));
         // A new zero entry keeps the column: 0.75 · 1 = 0.75.
         List<List<Entry>> withZero = List.of(List.of(new Entry(0, 0), new Entry(1, ONE)));
-        assertEquals(List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, 5 * ONE / 8))),
+        assertEquals(
+                List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, 5 * ONE / 8))),
                 Sparse.matEmaAlpha(withZero, old, alpha));
     }
 
     @Test
     void columnNormalisationAndMaxUpscaleLeaveEmptyColumnsAlone() {
         List<List<Entry>> m = List.of(List.of(new Entry(0, 3 * ONE), new Entry(1, 0)), List.of(new Entry(0, ONE)));
-        assertEquals(List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, 0)), List.of(new Entry(0, ONE / 4))),
+        assertEquals(
+                List.of(List.of(new Entry(0, 3 * ONE / 4), new Entry(1, 0)), List.of(new Entry(0, ONE / 4))),
                 Sparse.colNormalize(m, 2));
-        assertEquals(List.of(List.of(new Entry(0, ONE), new Entry(1, 0)), List.of(new Entry(0, 1431655765L))),
+        assertEquals(
+                List.of(List.of(new Entry(0, ONE), new Entry(1, 0)), List.of(new Entry(0, 1431655765L))),
                 Sparse.colMaxUpscale(m, 2));
     }
 

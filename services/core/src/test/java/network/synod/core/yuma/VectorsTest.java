@@ -50,7 +50,8 @@ class VectorsTest {
 
     @Test
     void vecMulIsZeroWhereTheProductOverflows() {
-        assertArrayEquals(new long[] {ONE / 4, 0}, Vectors.mul(new long[] {ONE / 2, Long.MAX_VALUE},
-                new long[] {ONE / 2, 2 * ONE}));
+        assertArrayEquals(
+                new long[] {ONE / 4, 0},
+                Vectors.mul(new long[] {ONE / 2, Long.MAX_VALUE}, new long[] {ONE / 2, 2 * ONE}));
     }
 }

@@ -36,8 +36,8 @@ import network.synod.core.yuma.YumaCaseFile.YumaCase;
  */
 class YumaCasesTest {
 
-    static final Path CASES = Path.of(System.getProperty("synod.yuma.cases",
-            "../../../shared/reference/yuma/cases.json"));
+    static final Path CASES =
+            Path.of(System.getProperty("synod.yuma.cases", "../../../shared/reference/yuma/cases.json"));
     private static final BigDecimal TWO_32 = BigDecimal.valueOf(1L << 32);
     private static final Pattern ROW = Pattern.compile("\\[([^\\[\\]]*)\\]");
     private static final Pattern PAIR = Pattern.compile("\\((\\d+), ([0-9.]+)\\)");
@@ -63,15 +63,16 @@ class YumaCasesTest {
             Map<String, Object> trace = new HashMap<>();
             var result = replay.apply(step.op(), trace::put);
             if (step.op() instanceof Op.SetWeights w && step.source().containsKey("stored")) {
-                assertEquals(storedRow(step.source().get("stored")), replay.state().weights(w.uid()),
+                assertEquals(
+                        storedRow(step.source().get("stored")),
+                        replay.state().weights(w.uid()),
                         c.name() + ": stored weights of uid " + w.uid());
                 checks++;
             }
             Object expect = step.source().get("expect");
             if (expect != null) {
                 assertTrue(result.isPresent(), "expectations belong to epoch steps");
-                checks += checkEpoch(c.name() + " @ block " + result.get().block(), result.get(), trace,
-                        asMap(expect));
+                checks += checkEpoch(c.name() + " @ block " + result.get().block(), result.get(), trace, asMap(expect));
             }
         }
         assertTrue(checks > 0, c.name() + " checked nothing");
@@ -87,7 +88,9 @@ class YumaCasesTest {
                 case "emission" -> {
                     for (Map.Entry<String, Object> u : asMap(e.getValue()).entrySet()) {
                         int uid = Integer.parseInt(u.getKey());
-                        assertEquals(((Number) u.getValue()).longValue(), r.emission()[uid],
+                        assertEquals(
+                                ((Number) u.getValue()).longValue(),
+                                r.emission()[uid],
                                 where + ": emission of uid " + uid);
                         checks++;
                     }
@@ -97,13 +100,14 @@ class YumaCasesTest {
                         String[] ij = b.getKey().split(",");
                         int i = Integer.parseInt(ij[0].trim());
                         int j = Integer.parseInt(ij[1].trim());
-                        assertEquals(((Number) b.getValue()).intValue(), r.bondU16(i, j),
+                        assertEquals(
+                                ((Number) b.getValue()).intValue(),
+                                r.bondU16(i, j),
                                 where + ": bond (" + i + ", " + j + ")");
                         checks++;
                     }
                 }
-                case "dividends_fixed_proportion_abs" -> checks += checkDividendsWithin(where, r,
-                        asMap(e.getValue()));
+                case "dividends_fixed_proportion_abs" -> checks += checkDividendsWithin(where, r, asMap(e.getValue()));
                 case "log_contains" -> {
                     for (Object line : (List<?>) e.getValue()) {
                         checkLogLine(where, (String) line, trace);
@@ -134,8 +138,10 @@ class YumaCasesTest {
         for (int i = 0; i < values.size(); i++) {
             long actual = I32F32.fromU16Proportion(dividends[i]);
             long target = I32F32.fromFloat(((Number) values.get(i)).floatValue());
-            assertTrue(Math.abs(actual - target) <= tol, where + ": dividend of uid " + i + " is "
-                    + I32F32.toDecimalString(actual) + ", target " + values.get(i));
+            assertTrue(
+                    Math.abs(actual - target) <= tol,
+                    where + ": dividend of uid " + i + " is " + I32F32.toDecimalString(actual) + ", target "
+                            + values.get(i));
         }
         return values.size();
     }
@@ -163,7 +169,10 @@ class YumaCasesTest {
 
     /** A substrate-fixed decimal as I32F32 bits: the decimal times 2^32, rounded to nearest. */
     static long bits(String decimal) {
-        return new BigDecimal(decimal.trim()).multiply(TWO_32).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return new BigDecimal(decimal.trim())
+                .multiply(TWO_32)
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact();
     }
 
     static long[] parseVector(String text) {
@@ -213,7 +222,8 @@ class YumaCasesTest {
      */
     @TestFactory
     Stream<DynamicTest> theYuma3CasesAlsoMeetTheirUnassertedBondReference() throws IOException {
-        return YumaCaseFile.read(tree()).stream().filter(c -> c.params().yuma3())
+        return YumaCaseFile.read(tree()).stream()
+                .filter(c -> c.params().yuma3())
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
                     YumaReplay replay = new YumaReplay(c.params(), c.initialState());
                     int checks = 0;
@@ -232,11 +242,14 @@ class YumaCasesTest {
                                 if (row.get(j) == null) {
                                     continue;
                                 }
-                                long actual = I32F32.fromU16Proportion(result.get().bondU16(i, j));
+                                long actual =
+                                        I32F32.fromU16Proportion(result.get().bondU16(i, j));
                                 long target = I32F32.fromFloat(((Number) row.get(j)).floatValue());
-                                assertTrue(Math.abs(actual - target) <= tol, c.name() + " @ block "
-                                        + result.get().block() + ": bond (" + i + ", " + j + ") is "
-                                        + I32F32.toDecimalString(actual) + ", reference " + row.get(j));
+                                assertTrue(
+                                        Math.abs(actual - target) <= tol,
+                                        c.name() + " @ block "
+                                                + result.get().block() + ": bond (" + i + ", " + j + ") is "
+                                                + I32F32.toDecimalString(actual) + ", reference " + row.get(j));
                                 checks++;
                             }
                         }
@@ -250,7 +263,8 @@ class YumaCasesTest {
         assertEquals(1L << 31, bits("0.5"));
         assertEquals(65535L << 32, bits("65535"));
         assertArrayEquals(new long[] {0, 1L << 32, 1L << 30}, parseVector("[0, 1, 0.25]"));
-        assertEquals(List.of(List.of(new Entry(3, 1L << 32), new Entry(4, 0)), List.of()),
+        assertEquals(
+                List.of(List.of(new Entry(3, 1L << 32), new Entry(4, 0)), List.of()),
                 parseMatrix("[[(3, 1), (4, 0)], []]"));
         assertFalse(parseMatrix("[[], []]").stream().anyMatch(r -> !r.isEmpty()));
     }
@@ -295,11 +309,13 @@ class YumaCasesTest {
             weights.add(row);
         }
         long majority = I32F32.fromFloat(((Number) s.get("majority")).floatValue());
-        assertArrayEquals(fixed((List<?>) s.get("expected")),
-                WeightedMedian.ofColumns(stake, weights, columns, majority));
+        assertArrayEquals(
+                fixed((List<?>) s.get("expected")), WeightedMedian.ofColumns(stake, weights, columns, majority));
     }
 
     private static long[] fixed(List<?> values) {
-        return values.stream().mapToLong(v -> I32F32.fromFloat(((Number) v).floatValue())).toArray();
+        return values.stream()
+                .mapToLong(v -> I32F32.fromFloat(((Number) v).floatValue()))
+                .toArray();
     }
 }

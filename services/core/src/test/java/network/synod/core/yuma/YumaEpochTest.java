@@ -38,7 +38,11 @@ class YumaEpochTest {
      * Validator 0 holds bonds to both miners, validator 1 only to miner 3. Tempo 5.
      */
     private static SubnetState recentlyRegistered() {
-        return new SubnetState(4, new long[] {1, 1, 0, 0}, new long[] {11, 11, 0, 0}, new long[] {0, 0, 10, 0},
+        return new SubnetState(
+                4,
+                new long[] {1, 1, 0, 0},
+                new long[] {11, 11, 0, 0},
+                new long[] {0, 0, 10, 0},
                 new boolean[] {true, true, false, false},
                 List.of(row(2, 65535, 3, 65535), row(2, 65535, 3, 65535), row(), row()),
                 List.of(row(2, 65535, 3, 65535), row(3, 65535), row(), row()));
@@ -70,17 +74,27 @@ class YumaEpochTest {
     void aNonZeroLastMechanismStepBlockSetsLastTempoToItPlusOne() {
         YumaParams p = YumaParams.defaults(4, 5);
         // At block 12 (block − tempo = 7 would mask): LastMechansimStepBlock 10 → last_tempo 11 > 10, kept.
-        assertEquals(3449, Yuma.epoch(p.with("last_mechanism_step_block", 10L), recentlyRegistered(), 12,
-                1_000_000_000L).bondU16(1, 2));
+        assertEquals(
+                3449,
+                Yuma.epoch(p.with("last_mechanism_step_block", 10L), recentlyRegistered(), 12, 1_000_000_000L)
+                        .bondU16(1, 2));
         // LastMechansimStepBlock 9 → last_tempo 10 <= 10: masked again (the boundary is inclusive).
-        assertEquals(65535, Yuma.epoch(p.with("last_mechanism_step_block", 9L), recentlyRegistered(), 12,
-                1_000_000_000L).bondU16(1, 2));
+        assertEquals(
+                65535,
+                Yuma.epoch(p.with("last_mechanism_step_block", 9L), recentlyRegistered(), 12, 1_000_000_000L)
+                        .bondU16(1, 2));
     }
 
     /** Validators 0 and 1 (stake 10) and the owner 2 (stake 1, no stored permit) all weight uid 2 only. */
     private static SubnetState ownerState() {
-        return new SubnetState(3, new long[] {10, 10, 1}, new long[] {1, 1, 1}, new long[] {0, 0, 0},
-                new boolean[] {true, true, false}, List.of(row(2, 65535), row(2, 65535), row(2, 65535)), List.of());
+        return new SubnetState(
+                3,
+                new long[] {10, 10, 1},
+                new long[] {1, 1, 1},
+                new long[] {0, 0, 0},
+                new boolean[] {true, true, false},
+                List.of(row(2, 65535), row(2, 65535), row(2, 65535)),
+                List.of());
     }
 
     @Test
@@ -93,7 +107,9 @@ class YumaEpochTest {
         // Top-2 by stake leaves the owner out; it gets a permit anyway.
         assertArrayEquals(new boolean[] {true, true, true}, r.validatorPermit());
         // Its stored permit is forced too, so its row counts, and its self-weight survives the diagonal mask.
-        assertEquals(List.of(new Entry(2, 65535L << 32)), rows(owned, "Weights (permit+diag)").get(2));
+        assertEquals(
+                List.of(new Entry(2, 65535L << 32)),
+                rows(owned, "Weights (permit+diag)").get(2));
 
         Map<String, Object> plain = new HashMap<>();
         EpochResult without = Yuma.epoch(p, ownerState(), 2, 1_000_000_000L, plain::put);
@@ -105,8 +121,14 @@ class YumaEpochTest {
 
     @Test
     void stakeBelowTheThresholdCountsAsZeroAndStakeAtItCounts() {
-        SubnetState s = new SubnetState(3, new long[] {5, 4, 10}, new long[] {1, 1, 1}, new long[] {0, 0, 0},
-                new boolean[] {false, false, false}, List.of(), List.of());
+        SubnetState s = new SubnetState(
+                3,
+                new long[] {5, 4, 10},
+                new long[] {1, 1, 1},
+                new long[] {0, 0, 0},
+                new boolean[] {false, false, false},
+                List.of(),
+                List.of());
         EpochResult r = Yuma.epoch(YumaParams.defaults(3, 10).with("stake_threshold", 5L), s, 2, 1_000_000_000L);
         // 5 is not below 5: floor(5·2^32/15) = 1431655765, floor(10·2^32/15) = 2863311530.
         assertArrayEquals(new long[] {1431655765L, 0, 2863311530L}, r.stake());
@@ -138,7 +160,8 @@ class YumaEpochTest {
                 assertEquals(describe(r), describe(second.get(k)), "deterministic");
                 long total = Arrays.stream(r.emission()).sum();
                 assertTrue(total <= rao && total >= rao - 2L * n, "emission " + total + " of " + rao + ", n=" + n);
-                long split = Arrays.stream(r.serverEmission()).sum() + Arrays.stream(r.validatorEmission()).sum();
+                long split = Arrays.stream(r.serverEmission()).sum()
+                        + Arrays.stream(r.validatorEmission()).sum();
                 assertTrue(split <= rao, "server + validator emission " + split);
                 long incentive = Arrays.stream(r.incentive()).sum();
                 assertTrue(incentive == 0 || (incentive <= ONE && incentive > ONE - n), "incentive sum " + incentive);
@@ -151,9 +174,15 @@ class YumaEpochTest {
     }
 
     private static String describe(EpochResult r) {
-        return Arrays.toString(r.validatorPermit()) + Arrays.toString(r.consensus()) + Arrays.toString(r.incentive())
-                + Arrays.toString(r.dividends()) + Arrays.toString(r.validatorTrust()) + Arrays.toString(r.emission())
-                + Arrays.toString(r.serverEmission()) + Arrays.toString(r.validatorEmission()) + r.bonds();
+        return Arrays.toString(r.validatorPermit())
+                + Arrays.toString(r.consensus())
+                + Arrays.toString(r.incentive())
+                + Arrays.toString(r.dividends())
+                + Arrays.toString(r.validatorTrust())
+                + Arrays.toString(r.emission())
+                + Arrays.toString(r.serverEmission())
+                + Arrays.toString(r.validatorEmission())
+                + r.bonds();
     }
 
     private static YumaParams randomParams(Random random, int n) {
@@ -161,8 +190,21 @@ class YumaEpochTest {
         // Bonds penalty 0, 1 or in between: the three behaviours of interpolate_sparse.
         int bondsPenalty = random.nextInt(3) == 0 ? random.nextInt(65536) : 65535 * random.nextInt(2);
         OptionalInt owner = random.nextBoolean() ? OptionalInt.of(random.nextInt(n)) : OptionalInt.empty();
-        return new YumaParams(random.nextInt(65536), bondsPenalty, 900_000 + random.nextInt(100_000), 13_889, 0,
-                1 + random.nextInt(n + 2), yuma3, yuma3 && random.nextBoolean(), 6553, 19660, 1000, owner, 0, n,
+        return new YumaParams(
+                random.nextInt(65536),
+                bondsPenalty,
+                900_000 + random.nextInt(100_000),
+                13_889,
+                0,
+                1 + random.nextInt(n + 2),
+                yuma3,
+                yuma3 && random.nextBoolean(),
+                6553,
+                19660,
+                1000,
+                owner,
+                0,
+                n,
                 1 + random.nextInt(4));
     }
 

@@ -1,9 +1,5 @@
 package network.synod.gateway.activation;
 
-import network.synod.gateway.GatewayConfig;
-import network.synod.gateway.registry.TopicRuntime;
-import network.synod.gateway.registry.WorkerEndpoint;
-import network.synod.gateway.registry.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,12 +25,13 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import network.synod.core.refusal.Refusal;
 import org.jboss.logging.Logger;
+
+import network.synod.core.refusal.Refusal;
+import network.synod.gateway.GatewayConfig;
+import network.synod.gateway.registry.TopicRuntime;
+import network.synod.gateway.registry.Topics;
+import network.synod.gateway.registry.WorkerEndpoint;
 
 /**
  * Scale to zero as the gateway sees it. The operator marks a worker dormant when it scales it to zero and active
@@ -63,14 +64,18 @@ public class Activations {
 
     /** Counts marks applied here, so that a refresh read before one of them does not undo it. */
     private final AtomicLong localMarks = new AtomicLong();
+
     private long refreshTimer = -1;
 
     // After Topics has loaded the topics (its observer has the default priority). The tables are Flyway's
     // (db/migration), migrated before startup observers run.
     void load(@Observes @Priority(3000) StartupEvent start) {
         refresh().await().indefinitely();
-        refreshTimer = vertx.setPeriodic(config.dormantRefresh().toMillis(), id -> refresh().subscribe().with(v -> { },
-                e -> LOG.debugf("could not re-read the dormant workers: %s", e.getMessage())));
+        refreshTimer = vertx.setPeriodic(
+                config.dormantRefresh().toMillis(),
+                id -> refresh()
+                        .subscribe()
+                        .with(v -> {}, e -> LOG.debugf("could not re-read the dormant workers: %s", e.getMessage())));
     }
 
     // Before the database pool closes.
@@ -83,24 +88,30 @@ public class Activations {
     /** Makes the stored marks this replica's, waking the requests held for workers marked active elsewhere. */
     Uni<Void> refresh() {
         long seen = localMarks.get();
-        return pool.query("select topic, worker from gateway_dormant").execute().invoke(rows -> {
-            Map<String, Set<String>> byTopic = new HashMap<>();
-            rows.forEach((Row r) -> byTopic.computeIfAbsent(r.getString("topic"), t -> new HashSet<>())
-                    .add(r.getString("worker")));
-            synchronized (this) {
-                if (localMarks.get() != seen) {
-                    return; // a mark made here meanwhile may be missing from what was read; the next refresh has it
-                }
-                topics.all().forEach(t -> t.activity().replace(byTopic.getOrDefault(t.name(), Set.of())));
-            }
-        }).replaceWithVoid();
+        return pool.query("select topic, worker from gateway_dormant")
+                .execute()
+                .invoke(rows -> {
+                    Map<String, Set<String>> byTopic = new HashMap<>();
+                    rows.forEach((Row r) -> byTopic.computeIfAbsent(r.getString("topic"), t -> new HashSet<>())
+                            .add(r.getString("worker")));
+                    synchronized (this) {
+                        if (localMarks.get() != seen) {
+                            return; // a mark made here meanwhile may be missing from what was read; the next refresh
+                            // has it
+                        }
+                        topics.all().forEach(t -> t.activity().replace(byTopic.getOrDefault(t.name(), Set.of())));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** The workers a request goes to now: the routable ones that are not dormant. */
     public List<WorkerEndpoint> awake(TopicRuntime topic) {
         List<WorkerEndpoint> routable = topic.routable();
         TopicActivity activity = topic.activity();
-        return activity.allAwake() ? routable : routable.stream().filter(w -> !activity.dormant(w.name())).toList();
+        return activity.allAwake()
+                ? routable
+                : routable.stream().filter(w -> !activity.dormant(w.name())).toList();
     }
 
     /** Whether the topic has inferers and every one of them is dormant: a request must wait for one to wake. */
@@ -109,7 +120,8 @@ public class Activations {
         if (activity.allAwake()) {
             return false;
         }
-        List<WorkerEndpoint> inferers = topic.routable().stream().filter(w -> !w.forecaster()).toList();
+        List<WorkerEndpoint> inferers =
+                topic.routable().stream().filter(w -> !w.forecaster()).toList();
         return !inferers.isEmpty() && inferers.stream().allMatch(w -> activity.dormant(w.name()));
     }
 
@@ -140,17 +152,24 @@ public class Activations {
             check.run();
         });
         Duration timeout = config.activationTimeout();
-        return woken.ifNoItem().after(timeout).failWith(() -> Refusal.unavailable("topic '" + name
-                        + "' is starting its workers from zero; none was ready within " + timeout.toSeconds() + " s",
+        return woken.ifNoItem()
+                .after(timeout)
+                .failWith(() -> Refusal.unavailable(
+                        "topic '" + name + "' is starting its workers from zero; none was ready within "
+                                + timeout.toSeconds() + " s",
                         (config.activationRetryAfter().toMillis() + 999) / 1000))
-                .onItemOrFailure().invoke((t, failure) -> {
+                .onItemOrFailure()
+                .invoke((t, failure) -> {
                     long held = System.nanoTime() - start;
                     Timer.builder("synod_gateway_activation_hold")
                             .description("How long requests were held while a topic's workers started from zero")
-                            .tag("topic", name).tag("outcome", failure == null ? "activated" : "timeout")
-                            .register(metrics).record(held, TimeUnit.NANOSECONDS);
-                    LOG.infof("request for topic %s held %d ms for activation: %s", name, held / 1_000_000,
-                            failure == null ? "a worker is ready" : "timed out");
+                            .tag("topic", name)
+                            .tag("outcome", failure == null ? "activated" : "timeout")
+                            .register(metrics)
+                            .record(held, TimeUnit.NANOSECONDS);
+                    LOG.infof(
+                            "request for topic %s held %d ms for activation: %s",
+                            name, held / 1_000_000, failure == null ? "a worker is ready" : "timed out");
                 })
                 // The hold stops counting as in flight once it ends; the answered request then counts itself.
                 .eventually(topic::finished)
@@ -163,16 +182,18 @@ public class Activations {
             throw Refusal.notFound("topic '" + topic + "' has no worker '" + worker + "'");
         }
         return pool.preparedQuery("insert into gateway_dormant (topic, worker) values ($1, $2) "
-                + "on conflict (topic, worker) do nothing")
+                        + "on conflict (topic, worker) do nothing")
                 .execute(Tuple.of(topic, worker))
-                .invoke(() -> mark(() -> t.activity().sleep(worker))).replaceWithVoid();
+                .invoke(() -> mark(() -> t.activity().sleep(worker)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> markActive(String topic, String worker) {
         TopicRuntime t = topics.require(topic);
         return pool.preparedQuery("delete from gateway_dormant where topic = $1 and worker = $2")
                 .execute(Tuple.of(topic, worker))
-                .invoke(() -> mark(() -> t.activity().wake(worker))).replaceWithVoid();
+                .invoke(() -> mark(() -> t.activity().wake(worker)))
+                .replaceWithVoid();
     }
 
     private synchronized void mark(Runnable change) {

@@ -1,11 +1,12 @@
 package network.synod.gateway.activation;
 
-import network.synod.gateway.registry.WorkerEndpoint;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+
+import network.synod.gateway.registry.WorkerEndpoint;
 
 /**
  * Which of a topic's workers are dormant (scaled to zero, as the operator reports through the admin API) and who is

@@ -1,7 +1,5 @@
 package network.synod.gateway.api;
 
-import network.synod.gateway.activation.Activations;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
@@ -9,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import io.smallrye.mutiny.Uni;
+
+import network.synod.gateway.activation.Activations;
 import network.synod.web.auth.RequireRole;
 import network.synod.web.auth.Role;
 
@@ -24,15 +25,17 @@ public class ActivationResource {
 
     @PUT
     @RequireRole(Role.ADMIN)
-    public Uni<Response> dormant(@PathParam("topic") String topic,
-            @PathParam("worker") String worker) {
-        return activations.markDormant(topic, worker).map(v -> Response.noContent().build());
+    public Uni<Response> dormant(@PathParam("topic") String topic, @PathParam("worker") String worker) {
+        return activations
+                .markDormant(topic, worker)
+                .map(v -> Response.noContent().build());
     }
 
     @DELETE
     @RequireRole(Role.ADMIN)
-    public Uni<Response> active(@PathParam("topic") String topic,
-            @PathParam("worker") String worker) {
-        return activations.markActive(topic, worker).map(v -> Response.noContent().build());
+    public Uni<Response> active(@PathParam("topic") String topic, @PathParam("worker") String worker) {
+        return activations
+                .markActive(topic, worker)
+                .map(v -> Response.noContent().build());
     }
 }

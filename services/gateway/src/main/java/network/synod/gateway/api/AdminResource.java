@@ -1,18 +1,20 @@
 package network.synod.gateway.api;
 
-import network.synod.gateway.registry.Topics;
-import network.synod.gateway.registry.WorkerEndpoint;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+
 import network.synod.core.events.TopicSpec;
+import network.synod.gateway.registry.Topics;
+import network.synod.gateway.registry.WorkerEndpoint;
+import network.synod.web.Problem;
 import network.synod.web.auth.RequireRole;
 import network.synod.web.auth.Role;
-import network.synod.web.Problem;
 
 /** Registers topics and their workers (the operator drives this); admin role required. */
 @Path("/v1/admin/topics")
@@ -21,14 +23,12 @@ public class AdminResource {
     Topics topics;
 
     /** A worker as registered: where it listens, which model, which role, and the key and digest it signs with. */
-    public record WorkerRegistration(String url, String model, String role, String publicKey, String modelDigest) {
-    }
+    public record WorkerRegistration(String url, String model, String role, String publicKey, String modelDigest) {}
 
     @PUT
     @Path("{topic}")
     @RequireRole(Role.ADMIN)
-    public Uni<TopicView> putTopic(@PathParam("topic") String topic,
-            TopicSpec spec) {
+    public Uni<TopicView> putTopic(@PathParam("topic") String topic, TopicSpec spec) {
         return topics.put(topic, spec).map(TopicView::of);
     }
 
@@ -43,12 +43,15 @@ public class AdminResource {
     @PUT
     @Path("{topic}/workers/{worker}")
     @RequireRole(Role.ADMIN)
-    public Uni<WorkerEndpoint> putWorker(@PathParam("topic") String topic, @PathParam("worker") String worker, WorkerRegistration body) {
+    public Uni<WorkerEndpoint> putWorker(
+            @PathParam("topic") String topic, @PathParam("worker") String worker, WorkerRegistration body) {
         if (body == null) {
             throw Problem.badRequest("a worker registration needs a body {\"url\", \"model\", \"role\"}");
         }
-        return topics.putWorker(topic, new WorkerEndpoint(worker, body.url(), body.model(), body.role(),
-                body.publicKey(), body.modelDigest()));
+        return topics.putWorker(
+                topic,
+                new WorkerEndpoint(
+                        worker, body.url(), body.model(), body.role(), body.publicKey(), body.modelDigest()));
     }
 
     @DELETE

@@ -1,23 +1,24 @@
 package network.synod.gateway.api;
 
-import network.synod.gateway.inference.InferenceService;
-import network.synod.gateway.registry.TopicRuntime;
-import network.synod.gateway.registry.Topics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-
-import io.opentelemetry.api.trace.Span;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+
+import io.opentelemetry.api.trace.Span;
+import io.smallrye.mutiny.Uni;
+
 import network.synod.core.synthesis.NetworkInference;
+import network.synod.gateway.inference.InferenceService;
+import network.synod.gateway.registry.TopicRuntime;
+import network.synod.gateway.registry.Topics;
 import network.synod.web.Problem;
 
 /** The network's own API: ask a topic for an inference, and read topics. */
@@ -33,17 +34,21 @@ public class InferenceResource {
     /**
      * A request: the revealed values (oldest first), and optionally the epoch it asks about and an id.
      */
-    public record InferenceRequest(double[] window, Long epoch, String id) {
-    }
+    public record InferenceRequest(double[] window, Long epoch, String id) {}
 
     /** One worker's part in an answer. */
-    public record WorkerAnswer(String id, String role, double value, Double weight) {
-    }
+    public record WorkerAnswer(String id, String role, double value, Double weight) {}
 
     /** The network's answer. */
-    public record InferenceResponse(String requestId, String topic, long epoch, String mode, double value,
-            Map<String, Double> band, List<WorkerAnswer> workers, SortedMap<String, String> failed) {
-    }
+    public record InferenceResponse(
+            String requestId,
+            String topic,
+            long epoch,
+            String mode,
+            double value,
+            Map<String, Double> band,
+            List<WorkerAnswer> workers,
+            SortedMap<String, String> failed) {}
 
     @POST
     @Path("{topic}/inferences")
@@ -62,7 +67,10 @@ public class InferenceResource {
 
     @GET
     public List<TopicView> list() {
-        return topics.all().stream().sorted(Comparator.comparing(TopicRuntime::name)).map(TopicView::of).toList();
+        return topics.all().stream()
+                .sorted(Comparator.comparing(TopicRuntime::name))
+                .map(TopicView::of)
+                .toList();
     }
 
     @GET
@@ -94,10 +102,14 @@ public class InferenceResource {
             band.put(names[i], n.band()[i]);
         }
         List<WorkerAnswer> workers = new ArrayList<>();
-        r.answers().forEach((id, v) -> workers.add(new WorkerAnswer(id, "inferer", v, n.weights().get(id))));
-        n.bundle().forecastImplied().forEach((id, v) -> workers.add(new WorkerAnswer(id, "forecaster", v,
-                n.weights().get(id))));
-        return new InferenceResponse(r.requestId(), topic, r.epoch(), n.mode().id(), n.value(), band, workers,
-                r.failures());
+        r.answers()
+                .forEach((id, v) -> workers.add(
+                        new WorkerAnswer(id, "inferer", v, n.weights().get(id))));
+        n.bundle()
+                .forecastImplied()
+                .forEach((id, v) -> workers.add(
+                        new WorkerAnswer(id, "forecaster", v, n.weights().get(id))));
+        return new InferenceResponse(
+                r.requestId(), topic, r.epoch(), n.mode().id(), n.value(), band, workers, r.failures());
     }
 }

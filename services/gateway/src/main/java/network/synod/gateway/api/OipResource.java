@@ -1,19 +1,20 @@
 package network.synod.gateway.api;
 
-import network.synod.gateway.inference.InferenceService;
-import network.synod.gateway.registry.TopicRuntime;
-import network.synod.gateway.registry.Topics;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+
+import network.synod.gateway.inference.InferenceService;
+import network.synod.gateway.registry.TopicRuntime;
+import network.synod.gateway.registry.Topics;
 import network.synod.web.Problem;
 
 /**
@@ -50,9 +51,16 @@ public class OipResource {
     @Path("models/{topic}")
     public Map<String, Object> metadata(@PathParam("topic") String topic) {
         TopicRuntime t = topics.require(topic);
-        return Map.of("name", t.name(), "platform", "synod_network",
-                "inputs", List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(-1))),
-                "outputs", List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1)),
+        return Map.of(
+                "name",
+                t.name(),
+                "platform",
+                "synod_network",
+                "inputs",
+                List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(-1))),
+                "outputs",
+                List.of(
+                        Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1)),
                         Map.of("name", "band", "datatype", "FP64", "shape", List.of(5))));
     }
 
@@ -61,7 +69,9 @@ public class OipResource {
     public Response modelReady(@PathParam("topic") String topic) {
         TopicRuntime t = topics.require(topic);
         boolean ready = t.workers().stream().anyMatch(w -> !w.forecaster());
-        return Response.status(ready ? 200 : 503).entity(Map.of("name", topic, "ready", ready)).build();
+        return Response.status(ready ? 200 : 503)
+                .entity(Map.of("name", topic, "ready", ready))
+                .build();
     }
 
     @POST
@@ -72,15 +82,37 @@ public class OipResource {
         JsonNode params = body.path("parameters");
         Long epoch = params.has("step") ? params.get("step").asLong() : null;
         String id = body.hasNonNull("id") ? body.get("id").asText() : null;
-        return inference.infer(t, window, epoch, id).map(r -> Map.of(
-                "model_name", topic,
-                "id", r.requestId(),
-                "parameters", Map.of("epoch", r.epoch(), "mode", r.inference().mode().id()),
-                "outputs", List.of(
-                        Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1),
-                                "data", List.of(r.inference().value())),
-                        Map.of("name", "band", "datatype", "FP64", "shape", List.of(5),
-                                "data", r.inference().band()))));
+        return inference
+                .infer(t, window, epoch, id)
+                .map(r -> Map.of(
+                        "model_name", topic,
+                        "id", r.requestId(),
+                        "parameters",
+                                Map.of(
+                                        "epoch",
+                                        r.epoch(),
+                                        "mode",
+                                        r.inference().mode().id()),
+                        "outputs",
+                                List.of(
+                                        Map.of(
+                                                "name",
+                                                "forecast",
+                                                "datatype",
+                                                "FP64",
+                                                "shape",
+                                                List.of(1),
+                                                "data",
+                                                List.of(r.inference().value())),
+                                        Map.of(
+                                                "name",
+                                                "band",
+                                                "datatype",
+                                                "FP64",
+                                                "shape",
+                                                List.of(5),
+                                                "data",
+                                                r.inference().band()))));
     }
 
     /** The "window" input: FP64 (or another numeric type), one dimension, finite values. */

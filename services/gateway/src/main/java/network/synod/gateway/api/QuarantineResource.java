@@ -1,10 +1,6 @@
 package network.synod.gateway.api;
 
-import network.synod.gateway.quarantine.Quarantines;
-import network.synod.gateway.registry.Topics;
 import java.util.Map;
-
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,9 +8,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+
+import network.synod.gateway.quarantine.Quarantines;
+import network.synod.gateway.registry.Topics;
+import network.synod.web.Problem;
 import network.synod.web.auth.RequireRole;
 import network.synod.web.auth.Role;
-import network.synod.web.Problem;
 
 /** Puts a worker in quarantine (no more requests routed to it) and lifts it; admin role required. */
 @Path("/v1/admin/topics/{topic}")
@@ -26,8 +27,7 @@ public class QuarantineResource {
     Topics topics;
 
     /** Why the worker is quarantined. */
-    public record Reason(String reason) {
-    }
+    public record Reason(String reason) {}
 
     @GET
     @Path("quarantine")
@@ -38,7 +38,8 @@ public class QuarantineResource {
     @PUT
     @Path("workers/{worker}/quarantine")
     @RequireRole(Role.ADMIN)
-    public Uni<Map<String, String>> put(@PathParam("topic") String topic, @PathParam("worker") String worker, Reason body) {
+    public Uni<Map<String, String>> put(
+            @PathParam("topic") String topic, @PathParam("worker") String worker, Reason body) {
         topics.require(topic);
         String reason = body == null || body.reason() == null ? "quarantined by an admin" : body.reason();
         return quarantines.quarantine(topic, worker, reason).map(v -> Map.of("worker", worker, "reason", reason));
@@ -47,8 +48,7 @@ public class QuarantineResource {
     @DELETE
     @Path("workers/{worker}/quarantine")
     @RequireRole(Role.ADMIN)
-    public Uni<Response> delete(@PathParam("topic") String topic,
-            @PathParam("worker") String worker) {
+    public Uni<Response> delete(@PathParam("topic") String topic, @PathParam("worker") String worker) {
         topics.require(topic);
         return quarantines.release(topic, worker).map(released -> {
             if (!released) {

@@ -1,23 +1,23 @@
 package network.synod.gateway.inference;
 
-import network.synod.gateway.GatewayConfig;
-import network.synod.gateway.registry.WorkerEndpoint;
 import java.security.PublicKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Hashes;
 import network.synod.core.verification.Receipt;
 import network.synod.core.verification.ReceiptCheck;
 import network.synod.core.verification.ReplayGuard;
 import network.synod.core.verification.Signatures;
+import network.synod.gateway.GatewayConfig;
+import network.synod.gateway.registry.WorkerEndpoint;
 
 /**
  * Checks the receipt of each answer from a worker registered with a key (bad signature, wrong digest, input or
@@ -52,16 +52,33 @@ public class ReceiptVerifier {
         if (w.publicKey() == null) {
             return null;
         }
-        Receipt r = json == null ? null : new Receipt(json.getString("modelDigest"), json.getString("inputHash"),
-                json.getString("outputHash"), json.getString("worker"), json.getString("time"),
-                json.getString("signature"));
-        ReceiptCheck.Result result = checker().check(r, new ReceiptCheck.Expected(w.name(),
-                keys.computeIfAbsent(w.publicKey(), Signatures::publicKey), w.modelDigest(),
-                Hashes.inputHash(requestId, ctx.step(), ctx.season(), ctx.window()), values),
-                Instant.now());
+        Receipt r = json == null
+                ? null
+                : new Receipt(
+                        json.getString("modelDigest"),
+                        json.getString("inputHash"),
+                        json.getString("outputHash"),
+                        json.getString("worker"),
+                        json.getString("time"),
+                        json.getString("signature"));
+        ReceiptCheck.Result result = checker()
+                .check(
+                        r,
+                        new ReceiptCheck.Expected(
+                                w.name(),
+                                keys.computeIfAbsent(w.publicKey(), Signatures::publicKey),
+                                w.modelDigest(),
+                                Hashes.inputHash(requestId, ctx.step(), ctx.season(), ctx.window()),
+                                values),
+                        Instant.now());
         if (!result.ok()) {
-            metrics.counter("synod_gateway_receipt_rejections_total", "worker", w.name(), "reason",
-                    result.failure().code).increment();
+            metrics.counter(
+                            "synod_gateway_receipt_rejections_total",
+                            "worker",
+                            w.name(),
+                            "reason",
+                            result.failure().code)
+                    .increment();
             throw new IllegalStateException("receipt rejected (" + result.failure().code + "): " + result.detail());
         }
         return r;

@@ -1,12 +1,12 @@
 package network.synod.gateway.inference;
 
-import network.synod.gateway.GatewayConfig;
-import network.synod.gateway.registry.WorkerEndpoint;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
@@ -16,12 +16,12 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+
 import network.synod.core.events.InferRequest;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Receipt;
+import network.synod.gateway.GatewayConfig;
+import network.synod.gateway.registry.WorkerEndpoint;
 
 /** Calls workers over the Open Inference Protocol v2 (docs/contracts.md), each call bounded by a deadline. */
 @ApplicationScoped
@@ -37,8 +37,9 @@ public class WorkerClient {
 
     @Inject
     public WorkerClient(Vertx vertx) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setTcpNoDelay(true));
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions().setKeepAlive(true).setMaxPoolSize(64).setTcpNoDelay(true));
     }
 
     @PreDestroy
@@ -47,15 +48,13 @@ public class WorkerClient {
     }
 
     /** An inferer's answer with its receipt, checked by {@link ReceiptVerifier} (null if the worker signs none). */
-    public record Signed(double value, Receipt receipt) {
-    }
+    public record Signed(double value, Receipt receipt) {}
 
     /**
      * A revealed answer: what the caller uses, the raw values the worker committed to, and the salt that opens the
      * commitment (null for an answer given without commit-reveal).
      */
-    public record Revealed<T>(T value, double[] values, String salt) {
-    }
+    public record Revealed<T>(T value, double[] values, String salt) {}
 
     /** The OIP request body an inferer is asked with; {@code phase} is null, {@code commit} or {@code reveal}. */
     public static Buffer encode(ForecastContext ctx, String requestId, String phase) {
@@ -68,8 +67,7 @@ public class WorkerClient {
      * late, with an error, or with no finite number, or when it is registered with a key and its receipt does not
      * hold (the reason names the rule broken).
      */
-    public Uni<Revealed<Signed>> signedForecast(WorkerEndpoint w, Buffer body, ForecastContext ctx,
-            String requestId) {
+    public Uni<Revealed<Signed>> signedForecast(WorkerEndpoint w, Buffer body, ForecastContext ctx, String requestId) {
         return call(w, body).map(out -> {
             JsonArray data = output(out, "forecast");
             if (data.size() != 1) {
@@ -77,15 +75,14 @@ public class WorkerClient {
             }
             double v = finite(data.getValue(0));
             JsonObject params = out.getJsonObject("parameters");
-            Signed signed = new Signed(v, receipts.check(w, requestId, ctx, v,
-                    params == null ? null : params.getJsonObject("receipt")));
+            Signed signed = new Signed(
+                    v, receipts.check(w, requestId, ctx, v, params == null ? null : params.getJsonObject("receipt")));
             return new Revealed<>(signed, new double[] {v}, parameter(out, "salt"));
         });
     }
 
     /** A commitment and the worker id it binds. */
-    public record Committed(String hash, String worker) {
-    }
+    public record Committed(String hash, String worker) {}
 
     /**
      * A worker's commitment to its answer, asked with a {@code commit} body; the answer itself stays with it. A
@@ -109,8 +106,8 @@ public class WorkerClient {
     }
 
     /** The body a forecaster is asked with: the context and the recent log10 losses of each inferer. */
-    public static Buffer lossRequest(ForecastContext ctx, String requestId, SortedMap<String, List<Double>> history,
-            String phase) {
+    public static Buffer lossRequest(
+            ForecastContext ctx, String requestId, SortedMap<String, List<Double>> history, String phase) {
         int h = history.values().stream().mapToInt(List::size).min().orElse(0);
         double[] data = new double[history.size() * h];
         int at = 0;
@@ -130,13 +127,13 @@ public class WorkerClient {
      * registered with a key must sign its answer like an inferer (its receipt is checked here, not kept in the
      * record: audits re-execute inferers' answers).
      */
-    public Uni<Revealed<SortedMap<String, Double>>> predictLosses(WorkerEndpoint w, Buffer body,
-            List<String> inferers, ForecastContext ctx, String requestId) {
+    public Uni<Revealed<SortedMap<String, Double>>> predictLosses(
+            WorkerEndpoint w, Buffer body, List<String> inferers, ForecastContext ctx, String requestId) {
         return call(w, body).map(out -> {
             JsonArray predicted = output(out, "predicted_loss");
             if (predicted.size() != inferers.size()) {
-                throw new IllegalStateException("predicted " + predicted.size() + " losses for " + inferers.size()
-                        + " inferers");
+                throw new IllegalStateException(
+                        "predicted " + predicted.size() + " losses for " + inferers.size() + " inferers");
             }
             SortedMap<String, Double> result = new TreeMap<>();
             double[] values = new double[inferers.size()];
@@ -196,8 +193,9 @@ public class WorkerClient {
     record Outcome<T>(String worker, T value, String failure) {
         static <T> Uni<Outcome<T>> of(String worker, Uni<T> call) {
             return call.map(v -> new Outcome<T>(worker, v, null))
-                    .onFailure().recoverWithItem(e -> new Outcome<T>(worker, null,
-                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    .onFailure()
+                    .recoverWithItem(e -> new Outcome<T>(
+                            worker, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 

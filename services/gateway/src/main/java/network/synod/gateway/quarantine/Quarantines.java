@@ -1,8 +1,10 @@
 package network.synod.gateway.quarantine;
 
-import network.synod.gateway.registry.TopicRuntime;
-import network.synod.gateway.registry.Topics;
 import java.util.Map;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -10,14 +12,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import network.synod.core.events.QuarantineOrder;
-import network.synod.core.events.SchemaVersions;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import network.synod.core.events.QuarantineOrder;
+import network.synod.core.events.SchemaVersions;
+import network.synod.gateway.registry.TopicRuntime;
+import network.synod.gateway.registry.Topics;
 
 /**
  * Workers the gateway stops routing to: put there by an admin or by the verification service (Kafka
@@ -40,16 +41,19 @@ public class Quarantines {
 
     // After Topics has loaded the topics (its observer has the default priority).
     void load(@Observes @Priority(3000) StartupEvent start) {
-        pool.query("select topic, worker, reason from gateway_quarantine").execute()
-                .await().indefinitely()
+        pool.query("select topic, worker, reason from gateway_quarantine")
+                .execute()
+                .await()
+                .indefinitely()
                 .forEach((Row r) -> apply(r.getString("topic"), r.getString("worker"), r.getString("reason")));
     }
 
     public Uni<Void> quarantine(String topic, String worker, String reason) {
         return pool.preparedQuery("insert into gateway_quarantine (topic, worker, reason) values ($1, $2, $3) "
-                + "on conflict (topic, worker) do update set reason = excluded.reason")
+                        + "on conflict (topic, worker) do update set reason = excluded.reason")
                 .execute(Tuple.of(topic, worker, reason == null ? "" : reason))
-                .invoke(() -> apply(topic, worker, reason)).replaceWithVoid();
+                .invoke(() -> apply(topic, worker, reason))
+                .replaceWithVoid();
     }
 
     public Uni<Boolean> release(String topic, String worker) {
@@ -77,8 +81,11 @@ public class Quarantines {
             return Uni.createFrom().voidItem();
         }
         LOG.infof("quarantining worker %s of topic %s: %s", o.worker(), o.topic(), o.reason());
-        return quarantine(o.topic(), o.worker(), (o.reason() == null ? "" : o.reason())
-                + (o.verdictId() == null ? "" : " (verdict " + o.verdictId() + ")"));
+        return quarantine(
+                o.topic(),
+                o.worker(),
+                (o.reason() == null ? "" : o.reason())
+                        + (o.verdictId() == null ? "" : " (verdict " + o.verdictId() + ")"));
     }
 
     private void apply(String topic, String worker, String reason) {

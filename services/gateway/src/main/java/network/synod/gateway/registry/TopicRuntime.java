@@ -1,6 +1,5 @@
 package network.synod.gateway.registry;
 
-import network.synod.gateway.activation.TopicActivity;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.TopicParams;
 import network.synod.core.synthesis.TopicState;
+import network.synod.gateway.activation.TopicActivity;
 
 /**
  * A topic as the gateway serves it: its spec, its workers, the latest learnt state that scoring published,
@@ -70,7 +70,9 @@ public final class TopicRuntime {
 
     /** The workers requests go to: every registered one not in quarantine. */
     public List<WorkerEndpoint> routable() {
-        return workers().stream().filter(w -> !quarantined.containsKey(w.name())).toList();
+        return workers().stream()
+                .filter(w -> !quarantined.containsKey(w.name()))
+                .toList();
     }
 
     /** Quarantined workers and why; the gateway stops routing to them until an admin lifts it. */

@@ -4,12 +4,13 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
 import network.synod.core.events.TopicSpec;
 import network.synod.core.refusal.Refusal;
 
@@ -25,8 +26,7 @@ public class Topics {
     private final Map<String, TopicRuntime> topics = new ConcurrentHashMap<>();
 
     void load(@Observes StartupEvent start) {
-        store.loadAll().await().indefinitely()
-                .forEach(t -> topics.put(t.name(), t));
+        store.loadAll().await().indefinitely().forEach(t -> topics.put(t.name(), t));
     }
 
     public TopicRuntime require(String name) {
@@ -49,10 +49,14 @@ public class Topics {
         if (name == null || !NAME.matcher(name).matches()) {
             throw Refusal.invalid("a topic name must match " + NAME.pattern() + ", got '" + name + "'");
         }
-        TopicSpec normalised = (spec == null ? new TopicSpec(null, null, null, null, null, null, null, null, null) : spec)
+        TopicSpec normalised = (spec == null
+                        ? new TopicSpec(null, null, null, null, null, null, null, null, null)
+                        : spec)
                 .normalised();
-        return store.saveTopic(name, normalised).map(v -> topics.compute(name,
-                (k, old) -> old == null ? new TopicRuntime(name, normalised) : old.respecified(normalised)));
+        return store.saveTopic(name, normalised)
+                .map(v -> topics.compute(
+                        name,
+                        (k, old) -> old == null ? new TopicRuntime(name, normalised) : old.respecified(normalised)));
     }
 
     public Uni<Boolean> delete(String name) {

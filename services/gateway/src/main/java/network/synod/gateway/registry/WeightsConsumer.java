@@ -1,13 +1,15 @@
 package network.synod.gateway.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import network.synod.core.events.SchemaVersions;
-import network.synod.core.events.WeightUpdate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import network.synod.core.events.SchemaVersions;
+import network.synod.core.events.WeightUpdate;
 
 /** Applies the learnt state scoring publishes after each closed epoch; the next inference uses it. */
 @ApplicationScoped
@@ -38,7 +40,8 @@ public class WeightsConsumer {
         }
         TopicRuntime t = topics.find(update.topic());
         if (t != null && t.applyState(update.epoch(), update.state())) {
-            metrics.counter("synod_gateway_weight_updates_total", "topic", update.topic()).increment();
+            metrics.counter("synod_gateway_weight_updates_total", "topic", update.topic())
+                    .increment();
         }
     }
 }

@@ -3,16 +3,15 @@ package network.synod.gateway.registry;
 import java.net.URI;
 import java.util.regex.Pattern;
 
-import network.synod.core.verification.Signatures;
 import network.synod.core.refusal.Refusal;
+import network.synod.core.verification.Signatures;
 
 /**
  * A registered worker: where its OIP server is, the model name it serves, and whether it answers values
  * (inferer) or predicted losses (forecaster). A worker registered with a {@code publicKey} (base64 X.509 Ed25519)
  * must sign every answer with it for the declared {@code modelDigest}; one without is not checked.
  */
-public record WorkerEndpoint(String name, String url, String model, String role, String publicKey,
-        String modelDigest) {
+public record WorkerEndpoint(String name, String url, String model, String role, String publicKey, String modelDigest) {
 
     public WorkerEndpoint(String name, String url, String model, String role) {
         this(name, url, model, role, null, null);
@@ -49,7 +48,9 @@ public record WorkerEndpoint(String name, String url, String model, String role,
                 throw Refusal.invalid("publicKey: " + e.getMessage());
             }
         }
-        modelDigest = modelDigest == null || modelDigest.isBlank() ? null : modelDigest.trim().toLowerCase();
+        modelDigest = modelDigest == null || modelDigest.isBlank()
+                ? null
+                : modelDigest.trim().toLowerCase();
         if (modelDigest != null && !modelDigest.matches("[0-9a-f]{64}")) {
             throw Refusal.invalid("modelDigest must be a hex sha256, got '" + modelDigest + "'");
         }

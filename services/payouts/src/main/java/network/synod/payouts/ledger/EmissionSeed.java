@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+
 import network.synod.payouts.config.PayoutsConfig;
 
 /**
@@ -23,6 +24,7 @@ public class EmissionSeed {
                         + "(id, per_epoch, halving_every_epochs, cap, validators_bps, topic_owner_bps) "
                         + "VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
                 .execute(Tuple.of(e.perEpoch(), e.halvingEveryEpochs(), e.cap(), e.validatorsBps(), e.topicOwnerBps()))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
     }
 }

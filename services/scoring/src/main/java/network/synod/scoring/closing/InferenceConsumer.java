@@ -3,10 +3,10 @@ package network.synod.scoring.closing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
 import network.synod.core.events.InferenceRecord;
 import network.synod.core.events.SchemaVersions;
 

@@ -1,14 +1,8 @@
 package network.synod.verification.api;
 
-import network.synod.verification.audit.Auditor;
-import network.synod.verification.store.Verdict;
-import network.synod.verification.store.VerificationStore;
-import network.synod.verification.store.Verifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,10 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+
 import network.synod.core.verification.EpochSeed;
+import network.synod.verification.audit.Auditor;
+import network.synod.verification.store.Verdict;
+import network.synod.verification.store.VerificationStore;
+import network.synod.verification.store.Verifier;
+import network.synod.web.Problem;
 import network.synod.web.auth.RequireRole;
 import network.synod.web.auth.Role;
-import network.synod.web.Problem;
 
 /** Verdicts and their evidence, epoch seeds, and the admin API for audit rates and verifiers. */
 @Path("/v1")
@@ -33,17 +34,18 @@ public class VerificationResource {
     VerificationStore store;
 
     /** A verifier as registered for a digest. */
-    public record VerifierRegistration(String url, String model, String mode, Double absolute, Double relative) {
-    }
+    public record VerifierRegistration(String url, String model, String mode, Double absolute, Double relative) {}
 
     /** A topic's audit settings. */
-    public record TopicAudit(Double auditRate) {
-    }
+    public record TopicAudit(Double auditRate) {}
 
     @GET
     @Path("verdicts")
-    public Uni<List<Verdict>> verdicts(@QueryParam("worker") String worker, @QueryParam("topic") String topic,
-            @QueryParam("outcome") String outcome, @QueryParam("limit") Integer limit) {
+    public Uni<List<Verdict>> verdicts(
+            @QueryParam("worker") String worker,
+            @QueryParam("topic") String topic,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > 1000) {
             throw Problem.badRequest("limit must be within 1..1000");
@@ -106,8 +108,7 @@ public class VerificationResource {
         if (body == null || body.auditRate() == null || !(body.auditRate() >= 0 && body.auditRate() <= 1)) {
             throw Problem.badRequest("a topic's audit settings need auditRate within 0..1");
         }
-        return auditor.setRate(topic, body.auditRate()).map(v -> Map.of("topic", topic, "auditRate",
-                body.auditRate()));
+        return auditor.setRate(topic, body.auditRate()).map(v -> Map.of("topic", topic, "auditRate", body.auditRate()));
     }
 
     @GET

@@ -1,14 +1,14 @@
 package network.synod.verification.audit;
 
-import network.synod.verification.store.Verdict;
-import network.synod.verification.store.Verifier;
-import network.synod.verification.store.VerificationStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +22,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
 import network.synod.core.events.FraudEvent;
 import network.synod.core.events.InferRequest;
 import network.synod.core.events.InferenceRecord;
@@ -35,10 +37,9 @@ import network.synod.core.verification.EpochSeed;
 import network.synod.core.verification.Hashes;
 import network.synod.core.verification.OutputComparator;
 import network.synod.core.verification.Receipt;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import network.synod.verification.store.Verdict;
+import network.synod.verification.store.VerificationStore;
+import network.synod.verification.store.Verifier;
 
 /**
  * Audits committed inference records. Records are held per topic and epoch until the epoch is committed (a record of
@@ -99,7 +100,8 @@ public class Auditor {
     }
 
     void start(@Observes StartupEvent event) {
-        client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16));
+        client = WebClient.create(
+                vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16));
         secret = store.secret(config.seedSecret().orElse(null)).await().indefinitely();
         rates.putAll(store.rates().await().indefinitely());
         store.verifiers().await().indefinitely().forEach(v -> verifiers.put(v.digest(), v));
@@ -160,9 +162,14 @@ public class Auditor {
                 .filter(e -> verifiers.containsKey(e.getValue().modelDigest())
                         && verifiers.get(e.getValue().modelDigest()).replays())
                 .toList();
-        return Multi.createFrom().iterable(replayed).onItem().transformToUniAndConcatenate(e ->
-                store.appendHistory(record.topic(), e.getKey(), record.requestId(), record.context()))
-                .collect().asList().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(replayed)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        e -> store.appendHistory(record.topic(), e.getKey(), record.requestId(), record.context()))
+                .collect()
+                .asList()
+                .replaceWithVoid();
     }
 
     private Uni<Void> buffer(InferenceRecord record) {
@@ -172,13 +179,16 @@ public class Auditor {
             Pending p = pending.computeIfAbsent(record.topic(), t -> new Pending());
             late = record.epoch() <= p.revealedUpTo;
             if (!late) {
-                p.byEpoch.computeIfAbsent(record.epoch(), e -> new ArrayList<>()).add(record);
+                p.byEpoch
+                        .computeIfAbsent(record.epoch(), e -> new ArrayList<>())
+                        .add(record);
                 p.lastArrival = System.nanoTime();
                 toClose.addAll(p.byEpoch.headMap(record.epoch(), false).keySet());
             }
         }
         if (late) {
-            LOG.warnf("record %s of topic %s arrived after epoch %d's seed was revealed: auditing all its answers",
+            LOG.warnf(
+                    "record %s of topic %s arrived after epoch %d's seed was revealed: auditing all its answers",
                     record.requestId(), record.topic(), record.epoch());
             return audit(record, seed(record.topic(), record.epoch()), true);
         }
@@ -196,57 +206,82 @@ public class Auditor {
                 }
             });
         }
-        due.forEach((topic, epochs) -> closeEpochs(topic, epochs).subscribe().with(v -> {
-        }, e -> LOG.errorf(e, "auditing topic %s failed", topic)));
+        due.forEach((topic, epochs) -> closeEpochs(topic, epochs)
+                .subscribe()
+                .with(v -> {}, e -> LOG.errorf(e, "auditing topic %s failed", topic)));
     }
 
     private Uni<Void> closeEpochs(String topic, List<Long> epochs) {
         if (epochs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(epochs).onItem().transformToUniAndConcatenate(epoch -> {
-            List<InferenceRecord> records;
-            synchronized (pending) {
-                Pending p = pending.get(topic);
-                records = p.byEpoch.remove(epoch);
-                if (records == null) {
-                    return Uni.createFrom().voidItem();
-                }
-                p.revealedUpTo = Math.max(p.revealedUpTo, epoch);
-            }
-            EpochSeed seed = seed(topic, epoch);
-            return store.saveSeed(topic, epoch, seed.commitment(), seed.seedHex())
-                    .chain(() -> Multi.createFrom().iterable(records).onItem()
-                            .transformToUniAndConcatenate(r -> audit(r, seed, false)).collect().asList())
-                    .replaceWithVoid();
-        }).collect().asList().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(epochs)
+                .onItem()
+                .transformToUniAndConcatenate(epoch -> {
+                    List<InferenceRecord> records;
+                    synchronized (pending) {
+                        Pending p = pending.get(topic);
+                        records = p.byEpoch.remove(epoch);
+                        if (records == null) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        p.revealedUpTo = Math.max(p.revealedUpTo, epoch);
+                    }
+                    EpochSeed seed = seed(topic, epoch);
+                    return store.saveSeed(topic, epoch, seed.commitment(), seed.seedHex())
+                            .chain(() -> Multi.createFrom()
+                                    .iterable(records)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(r -> audit(r, seed, false))
+                                    .collect()
+                                    .asList())
+                            .replaceWithVoid();
+                })
+                .collect()
+                .asList()
+                .replaceWithVoid();
     }
 
     private Uni<Void> audit(InferenceRecord record, EpochSeed seed, boolean late) {
         double rate = late ? 1.0 : rate(record.topic());
         List<Map.Entry<String, Receipt>> chosen = record.receipts().entrySet().stream()
-                .filter(e -> AuditSampler.audited(seed.seed(), record.requestId(), e.getKey(), rate)).toList();
-        return Multi.createFrom().iterable(chosen).onItem()
+                .filter(e -> AuditSampler.audited(seed.seed(), record.requestId(), e.getKey(), rate))
+                .toList();
+        return Multi.createFrom()
+                .iterable(chosen)
+                .onItem()
                 .transformToUniAndConcatenate(e -> auditAnswer(record, e.getKey(), e.getValue(), seed, rate, late))
-                .collect().asList().replaceWithVoid();
+                .collect()
+                .asList()
+                .replaceWithVoid();
     }
 
-    private Uni<Void> auditAnswer(InferenceRecord record, String worker, Receipt receipt, EpochSeed seed, double rate,
-            boolean late) {
+    private Uni<Void> auditAnswer(
+            InferenceRecord record, String worker, Receipt receipt, EpochSeed seed, double rate, boolean late) {
         audited.incrementAndGet();
         ObjectNode evidence = json.createObjectNode();
         evidence.set("receipt", json.valueToTree(receipt));
         evidence.set("context", json.valueToTree(record.context()));
-        Double claimed = record.inference() == null || record.inference().bundle() == null ? null
+        Double claimed = record.inference() == null || record.inference().bundle() == null
+                ? null
                 : record.inference().bundle().inferences().get(worker);
         evidence.put("claimed", claimed);
         ObjectNode sampling = evidence.putObject("sampling");
-        sampling.put("epoch", seed.epoch()).put("commitment", seed.commitment()).put("seed", seed.seedHex())
-                .put("draw", AuditSampler.draw(seed.seed(), record.requestId(), worker)).put("rate", rate)
+        sampling.put("epoch", seed.epoch())
+                .put("commitment", seed.commitment())
+                .put("seed", seed.seedHex())
+                .put("draw", AuditSampler.draw(seed.seed(), record.requestId(), worker))
+                .put("rate", rate)
                 .put("late", late);
         if (claimed == null || record.context() == null) {
-            return conclude(record, worker, receipt, "unverifiable", claimed == null ? "record-without-value"
-                    : "record-without-context", evidence);
+            return conclude(
+                    record,
+                    worker,
+                    receipt,
+                    "unverifiable",
+                    claimed == null ? "record-without-value" : "record-without-context",
+                    evidence);
         }
         if (!Hashes.outputHash(claimed).equals(receipt.outputHash())) {
             evidence.put("detail", "the record's value is not the one the receipt signs");
@@ -259,8 +294,8 @@ public class Auditor {
         }
         evidence.set("verifier", json.valueToTree(v));
         long start = System.nanoTime();
-        Uni<Double> rerun = v.replays() ? replay(v, record, worker) : reexecute(v, record.requestId(),
-                record.context());
+        Uni<Double> rerun =
+                v.replays() ? replay(v, record, worker) : reexecute(v, record.requestId(), record.context());
         return rerun.onItemOrFailure().transformToUni((value, failure) -> {
             reexecutionNanos.addAndGet(System.nanoTime() - start);
             if (failure != null) {
@@ -268,11 +303,16 @@ public class Auditor {
                 return conclude(record, worker, receipt, "unverifiable", "verifier-error", evidence);
             }
             evidence.put("reexecuted", value);
-            OutputComparator.Comparison c = OutputComparator.compare(new double[] {claimed}, new double[] {value},
-                    v.policy());
+            OutputComparator.Comparison c =
+                    OutputComparator.compare(new double[] {claimed}, new double[] {value}, v.policy());
             evidence.set("comparison", json.valueToTree(c));
-            return conclude(record, worker, receipt, c.match() ? "pass" : "fail",
-                    c.match() ? "output-match" : "output-mismatch", evidence);
+            return conclude(
+                    record,
+                    worker,
+                    receipt,
+                    c.match() ? "pass" : "fail",
+                    c.match() ? "output-match" : "output-mismatch",
+                    evidence);
         });
     }
 
@@ -285,30 +325,38 @@ public class Auditor {
             if (history.isEmpty()) {
                 return Uni.createFrom().failure(new IllegalStateException("no history kept for this request"));
             }
-            return Uni.createFrom().item(() -> {
-                synchronized (replayLock) {
-                    // Start the verifier afresh: an input of another season makes a learning model start over
-                    // (and the first real input, of the topic's season, does so again), whatever it held before.
-                    InferenceRecord.Context first = history.get(0);
-                    reexecute(v, "replay-reset", new InferenceRecord.Context(1, first.season() + 1,
-                            new double[] {0})).onFailure().recoverWithItem(Double.NaN).await()
-                            .atMost(config.verifierTimeout());
-                    double last = Double.NaN;
-                    for (int i = 0; i < history.size(); i++) {
-                        last = reexecute(v, "replay-" + i, history.get(i)).await()
-                                .atMost(config.verifierTimeout());
-                    }
-                    return last;
-                }
-            }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+            return Uni.createFrom()
+                    .item(() -> {
+                        synchronized (replayLock) {
+                            // Start the verifier afresh: an input of another season makes a learning model start over
+                            // (and the first real input, of the topic's season, does so again), whatever it held
+                            // before.
+                            InferenceRecord.Context first = history.get(0);
+                            reexecute(
+                                            v,
+                                            "replay-reset",
+                                            new InferenceRecord.Context(1, first.season() + 1, new double[] {0}))
+                                    .onFailure()
+                                    .recoverWithItem(Double.NaN)
+                                    .await()
+                                    .atMost(config.verifierTimeout());
+                            double last = Double.NaN;
+                            for (int i = 0; i < history.size(); i++) {
+                                last = reexecute(v, "replay-" + i, history.get(i))
+                                        .await()
+                                        .atMost(config.verifierTimeout());
+                            }
+                            return last;
+                        }
+                    })
+                    .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
         });
     }
 
     private final Object replayLock = new Object();
 
     private Uni<Double> reexecute(Verifier v, String requestId, InferenceRecord.Context context) {
-        InferRequest body = InferRequest.forWindow(requestId, context.step(), context.season(), context.window(),
-                null);
+        InferRequest body = InferRequest.forWindow(requestId, context.step(), context.season(), context.window(), null);
         return client.postAbs(v.url() + "/v2/models/" + v.model() + "/infer")
                 .timeout(config.verifierTimeout().toMillis())
                 .sendJson(body)
@@ -325,25 +373,48 @@ public class Auditor {
                 });
     }
 
-    private Uni<Void> conclude(InferenceRecord record, String worker, Receipt receipt, String outcome, String reason,
+    private Uni<Void> conclude(
+            InferenceRecord record,
+            String worker,
+            Receipt receipt,
+            String outcome,
+            String reason,
             ObjectNode evidence) {
-        metrics.counter("synod_verification_audits_total", "topic", record.topic(), "outcome", outcome).increment();
-        Verdict v = new Verdict(0, record.topic(), record.epoch(), record.requestId(), worker, receipt.modelDigest(),
-                outcome, reason, evidence, null);
-        return store.saveVerdict(v).invoke(saved -> {
-            if (saved == null || !saved.outcome().equals("fail")) {
-                return;
-            }
-            LOG.warnf("audit failed: worker %s of topic %s, request %s (%s); verdict %d", worker, record.topic(),
-                    record.requestId(), reason, saved.id());
-            publish(saved);
-        }).replaceWithVoid();
+        metrics.counter("synod_verification_audits_total", "topic", record.topic(), "outcome", outcome)
+                .increment();
+        Verdict v = new Verdict(
+                0,
+                record.topic(),
+                record.epoch(),
+                record.requestId(),
+                worker,
+                receipt.modelDigest(),
+                outcome,
+                reason,
+                evidence,
+                null);
+        return store.saveVerdict(v)
+                .invoke(saved -> {
+                    if (saved == null || !saved.outcome().equals("fail")) {
+                        return;
+                    }
+                    LOG.warnf(
+                            "audit failed: worker %s of topic %s, request %s (%s); verdict %d",
+                            worker, record.topic(), record.requestId(), reason, saved.id());
+                    publish(saved);
+                })
+                .replaceWithVoid();
     }
 
     private void publish(Verdict v) {
         String link = config.publicUrl() + "/v1/verdicts/" + v.id();
-        FraudEvent event = new FraudEvent("verification:" + v.id(), v.topic(), v.worker(), config.prover(),
-                v.reason(), new FraudEvent.Evidence(link, v.id(), v.requestId(), v.evidence()));
+        FraudEvent event = new FraudEvent(
+                "verification:" + v.id(),
+                v.topic(),
+                v.worker(),
+                config.prover(),
+                v.reason(),
+                new FraudEvent.Evidence(link, v.id(), v.requestId(), v.evidence()));
         QuarantineOrder order = new QuarantineOrder(v.topic(), v.worker(), v.reason() + ": " + link, v.id());
         try {
             fraudEvents.send(KafkaRecord.of(v.topic(), json.writeValueAsString(event)));

@@ -2,8 +2,8 @@ package network.synod.verification.store;
 
 import java.net.URI;
 
-import network.synod.core.verification.OutputComparator;
 import network.synod.core.refusal.Refusal;
+import network.synod.core.verification.OutputComparator;
 
 /**
  * A verifier instance of one model digest: an OIP worker running the same model, and how its answers are compared
@@ -45,7 +45,8 @@ public record Verifier(String digest, String url, String model, String mode, Dou
     }
 
     public OutputComparator.Policy policy() {
-        return !mode.equals("tolerance") ? OutputComparator.Policy.EXACT
+        return !mode.equals("tolerance")
+                ? OutputComparator.Policy.EXACT
                 : OutputComparator.Policy.tolerance(absolute == null ? 0 : absolute, relative == null ? 0 : relative);
     }
 }

@@ -30,6 +30,7 @@ public class TracingSwitch implements ConfigSourceFactory {
 
     /** The lowest ordinal of a source that holds configured values ({@code microprofile-config.properties}). */
     static final int CONFIGURED = 100;
+
     static final String DISABLED = "quarkus.otel.sdk.disabled";
     static final String ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String PROTOCOL = "quarkus.otel.exporter.otlp.traces.protocol";
@@ -44,8 +45,7 @@ public class TracingSwitch implements ConfigSourceFactory {
             ConfigValue v = context.getValue(name);
             return v == null || v.getConfigSourceOrdinal() < CONFIGURED ? null : v.getValue();
         });
-        return List.of(new MapBackedConfigSource("synod tracing switch", props, 1) {
-        });
+        return List.of(new MapBackedConfigSource("synod tracing switch", props, 1) {});
     }
 
     @Override

@@ -1,6 +1,7 @@
 package network.synod.worker.model;
 
 import java.util.Map;
+
 import network.synod.core.forecast.ForecastContext;
 
 /**
@@ -8,5 +9,4 @@ import network.synod.core.forecast.ForecastContext;
  *
  * @param inferers the names in {@code parameters.inferers}, or null when absent
  */
-public record ModelInput(ForecastContext context, Map<String, Tensor> tensors, String inferers) {
-}
+public record ModelInput(ForecastContext context, Map<String, Tensor> tensors, String inferers) {}

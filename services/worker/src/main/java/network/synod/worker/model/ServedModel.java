@@ -33,6 +33,5 @@ public interface ServedModel extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

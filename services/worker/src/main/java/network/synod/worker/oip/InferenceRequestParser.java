@@ -1,16 +1,18 @@
 package network.synod.worker.oip;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.worker.model.ModelInput;
 import network.synod.worker.model.Tensor;
@@ -41,8 +43,7 @@ public final class InferenceRequestParser {
      * The parsed request, the output names it asked for (empty = all), and its commit-reveal phase:
      * {@code null} for a plain answer, {@code commit} or {@code reveal} (docs/contracts.md).
      */
-    public record Parsed(String id, ModelInput input, List<String> outputs, String phase) {
-    }
+    public record Parsed(String id, ModelInput input, List<String> outputs, String phase) {}
 
     public Parsed parse(byte[] body) {
         JsonNode root;
@@ -73,12 +74,13 @@ public final class InferenceRequestParser {
             throw OipException.badInput("the request has no input named '" + WINDOW + "'");
         }
         if (window.shape().length != 1 || window.shape()[0] < 1) {
-            throw OipException.badInput("input '" + WINDOW + "' must have shape [n] with n >= 1, got "
-                    + Arrays.toString(window.shape()));
+            throw OipException.badInput(
+                    "input '" + WINDOW + "' must have shape [n] with n >= 1, got " + Arrays.toString(window.shape()));
         }
         int season = (int) integer(parameters, "season", 0, Integer.MAX_VALUE);
         long step = integer(parameters, "step", window.data().length, Long.MAX_VALUE);
-        String inferers = parameters.hasNonNull("inferers") ? parameters.get("inferers").asText() : null;
+        String inferers =
+                parameters.hasNonNull("inferers") ? parameters.get("inferers").asText() : null;
         String phase = parameters.hasNonNull("phase") ? parameters.get("phase").asText() : null;
         if (phase != null && !phase.equals(CommitReveal.COMMIT) && !phase.equals(CommitReveal.REVEAL)) {
             throw OipException.badInput("parameters.phase must be 'commit' or 'reveal', got '" + phase + "'");
@@ -114,7 +116,8 @@ public final class InferenceRequestParser {
             throw OipException.badInput("input '" + name + "' has no string 'datatype'");
         }
         if (!datatype.asText().equals("FP64")) {
-            throw OipException.badInput("input '" + name + "' has datatype " + datatype.asText() + "; this model takes FP64");
+            throw OipException.badInput(
+                    "input '" + name + "' has datatype " + datatype.asText() + "; this model takes FP64");
         }
         long[] shape = shape(name, input.get("shape"));
         long count = 1;
@@ -146,7 +149,8 @@ public final class InferenceRequestParser {
         for (int i = 0; i < dims.length; i++) {
             JsonNode d = shape.get(i);
             if (!d.canConvertToExactIntegral() || !d.canConvertToLong() || d.asLong() < 0) {
-                throw OipException.badInput("input '" + name + "' has a shape dimension that is not a non-negative integer: " + d);
+                throw OipException.badInput(
+                        "input '" + name + "' has a shape dimension that is not a non-negative integer: " + d);
             }
             dims[i] = d.asLong();
         }

@@ -1,10 +1,8 @@
 package network.synod.worker.oip;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,9 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import network.synod.worker.ModelRuntime;
 import network.synod.worker.ModelSettings;
 import network.synod.worker.model.ServedModel;
@@ -46,7 +48,11 @@ public class OipResource {
     private final ReceiptSigner signer;
     private final CommitReveal commitReveal;
 
-    public OipResource(ModelRuntime runtime, ModelSettings settings, MeterRegistry registry, ReceiptSigner signer,
+    public OipResource(
+            ModelRuntime runtime,
+            ModelSettings settings,
+            MeterRegistry registry,
+            ReceiptSigner signer,
             CommitReveal commitReveal) {
         this.runtime = runtime;
         this.signer = signer;
@@ -55,15 +61,20 @@ public class OipResource {
         String model = settings.name();
         this.latency = Timer.builder("synod.worker.inference")
                 .description("Server-side time of OIP inference calls, parsing to answer")
-                .tag("model", model).publishPercentiles(0.5, 0.99).register(registry);
+                .tag("model", model)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.succeeded = counter(registry, model, "ok");
         this.refused = counter(registry, model, "bad_input");
         this.failed = counter(registry, model, "error");
     }
 
     private static Counter counter(MeterRegistry registry, String model, String outcome) {
-        return Counter.builder("synod.worker.inferences").description("OIP inference calls by outcome")
-                .tag("model", model).tag("outcome", outcome).register(registry);
+        return Counter.builder("synod.worker.inferences")
+                .description("OIP inference calls by outcome")
+                .tag("model", model)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @GET
@@ -90,9 +101,24 @@ public class OipResource {
     @Path("/models/{name}")
     public ModelMetadata metadata(@PathParam("name") String name) {
         ServedModel m = readyModel(name);
-        return new ModelMetadata(runtime.name(), m.platform(), m.inputs(), m.outputs(),
-                Map.of("kind", m.kind(), "sha256", m.sha256(), "device", m.device(), "modelDigest",
-                        signer.declaredDigest(m), "publicKey", signer.publicKey(), "worker", signer.worker()));
+        return new ModelMetadata(
+                runtime.name(),
+                m.platform(),
+                m.inputs(),
+                m.outputs(),
+                Map.of(
+                        "kind",
+                        m.kind(),
+                        "sha256",
+                        m.sha256(),
+                        "device",
+                        m.device(),
+                        "modelDigest",
+                        signer.declaredDigest(m),
+                        "publicKey",
+                        signer.publicKey(),
+                        "worker",
+                        signer.worker()));
     }
 
     @GET
@@ -133,25 +159,33 @@ public class OipResource {
                 }
             }
             Tensor out;
-            double[] kept = CommitReveal.REVEAL.equals(request.phase()) ? commitReveal.committedAnswer(request.id())
-                    : null;
+            double[] kept =
+                    CommitReveal.REVEAL.equals(request.phase()) ? commitReveal.committedAnswer(request.id()) : null;
             try {
-                out = kept != null ? new Tensor(m.outputs().get(0).name(), "FP64", new long[] {kept.length}, kept)
+                out = kept != null
+                        ? new Tensor(m.outputs().get(0).name(), "FP64", new long[] {kept.length}, kept)
                         : signer.fabricate() && m.outputs().get(0).name().equals("forecast")
-                        ? new Tensor("forecast", "FP64", new long[] {1},
-                                new double[] {ReceiptSigner.cheapAnswer(request.input().context())})
-                        : m.infer(request.input());
+                                ? new Tensor("forecast", "FP64", new long[] {1}, new double[] {
+                                    ReceiptSigner.cheapAnswer(request.input().context())
+                                })
+                                : m.infer(request.input());
             } catch (IllegalArgumentException e) {
                 throw OipException.badInput(e.getMessage());
             }
             succeeded.increment();
             if (CommitReveal.COMMIT.equals(request.phase())) {
                 // The answer stays here until the reveal: the caller learns only the commitment.
-                return new InferenceResponse(runtime.name(), request.id(), List.of(),
+                return new InferenceResponse(
+                        runtime.name(),
+                        request.id(),
+                        List.of(),
                         Map.of("commitment", commitReveal.commit(request.id(), out.data()), "worker", signer.worker()));
             }
             Object receipt = signer.sign(m, request.id(), request.input().context(), out.data());
-            return new InferenceResponse(runtime.name(), request.id(), List.of(out),
+            return new InferenceResponse(
+                    runtime.name(),
+                    request.id(),
+                    List.of(out),
                     CommitReveal.REVEAL.equals(request.phase())
                             ? Map.of("receipt", receipt, "salt", commitReveal.salt(request.id()))
                             : Map.of("receipt", receipt));

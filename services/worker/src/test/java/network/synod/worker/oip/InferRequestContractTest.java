@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import network.synod.core.events.InferRequest;
 
@@ -26,9 +25,13 @@ class InferRequestContractTest {
         assertEquals("reveal", got.phase());
         assertEquals(40, got.input().context().step());
         assertEquals(12, got.input().context().season());
-        assertArrayEquals(new double[] {315.7, 317.5, 317.6}, got.input().context().window());
-        assertArrayEquals(new double[] {-1, -2, -3, -4}, got.input().tensors().get("loss_history").data());
-        assertArrayEquals(new long[] {2, 2}, got.input().tensors().get("loss_history").shape());
+        assertArrayEquals(
+                new double[] {315.7, 317.5, 317.6}, got.input().context().window());
+        assertArrayEquals(
+                new double[] {-1, -2, -3, -4},
+                got.input().tensors().get("loss_history").data());
+        assertArrayEquals(
+                new long[] {2, 2}, got.input().tensors().get("loss_history").shape());
         assertEquals(List.of(), got.outputs());
     }
 }
