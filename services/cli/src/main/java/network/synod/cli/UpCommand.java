@@ -2,6 +2,8 @@ package network.synod.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import network.synod.core.events.TopicSpec;
@@ -71,6 +74,12 @@ final class UpCommand implements Callable<Integer> {
             description = "the demo topic's synthesis mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private String mode;
 
+    @Option(
+            names = "--listen-all",
+            description = "listen on every interface (0.0.0.0); by default the services listen on 127.0.0.1 only, "
+                    + "as they use the local demo credentials")
+    private boolean listenAll;
+
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -93,6 +102,8 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int up(int base, String mode, PrintWriter out) throws Exception {
+        String host = listenAll ? "0.0.0.0" : "127.0.0.1";
+        requireFreePorts(host, base);
         Path home = Path.of(".synod");
         Path logs = home.resolve("logs");
         Files.createDirectories(logs);
@@ -115,7 +126,8 @@ final class UpCommand implements Callable<Integer> {
                 "-Dquarkus.datasource.username=" + LocalPostgres.USER,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dsynod.auth.admin-token=" + ADMIN_TOKEN,
-                "-Dsynod.auth.reputer-token=" + REPUTER_TOKEN);
+                "-Dsynod.auth.reputer-token=" + REPUTER_TOKEN,
+                "-Dquarkus.http.host=" + host);
         ServiceProcess gatewayProcess = start("gateway", "services/gateway", base, common, logs);
         ServiceProcess scoringProcess = start("scoring", "services/scoring", base + 1, common, logs);
 
@@ -123,7 +135,8 @@ final class UpCommand implements Callable<Integer> {
         List<ServiceProcess> workerProcesses = new ArrayList<>();
         int port = base + 100;
         for (Map.Entry<String, String> w : DEMO_WORKERS.entrySet()) {
-            List<String> props = List.of("-Dsynod.model.kind=" + w.getValue(), "-Dsynod.model.name=model");
+            List<String> props = List.of(
+                    "-Dsynod.model.kind=" + w.getValue(), "-Dsynod.model.name=model", "-Dquarkus.http.host=" + host);
             workerProcesses.add(start("worker-" + w.getKey(), "services/worker", port, props, logs));
             workers.put(
                     w.getKey(),
@@ -167,6 +180,28 @@ final class UpCommand implements Callable<Integer> {
                 """, gateway, scoring, String.join(", ", workers.keySet()), mode, REPUTER_TOKEN);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Refuses to start over another network: a service that cannot bind its port would exit, and the readiness checks
+     * would then be answered by whatever holds the port.
+     */
+    private void requireFreePorts(String host, int base) {
+        List<Integer> ports = new ArrayList<>(List.of(base, base + 1));
+        for (int i = 0; i < DEMO_WORKERS.size(); i++) {
+            ports.add(base + 100 + i);
+        }
+        for (int port : ports) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "port " + port + " on " + host
+                                + " is in use (another 'synod up'?); choose other ports with --port");
+            }
+        }
     }
 
     private ServiceProcess start(String name, String module, int port, List<String> props, Path logs)

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -60,6 +62,17 @@ class SynodCommandLineTest {
         assertTrue(r.err().contains(message), r.err());
         assertTrue(r.err().contains("Usage: " + command), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void upRefusesToStartOverAPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertUsageError(
+                    synod("up", "--port", String.valueOf(port)),
+                    "synod up",
+                    "port " + port + " on 127.0.0.1 is in use");
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ public record EpochScoresEvent(
         List<ParticipantScore> forecasters,
         List<ParticipantScore> reputers,
         Double combinedLoss,
-        Double naiveLoss) {
+        Double naiveLoss)
+        implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -14,7 +14,8 @@ public record FraudEvent(
         String offender,
         String prover,
         String reason,
-        Evidence evidence) {
+        Evidence evidence)
+        implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -24,7 +24,8 @@ public record InferenceRecord(
         NetworkInference inference,
         SortedMap<String, String> failures,
         Context context,
-        SortedMap<String, Receipt> receipts) {
+        SortedMap<String, Receipt> receipts)
+        implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -4,7 +4,8 @@ package network.synod.core.events;
  * What verification publishes on {@code synod.quarantine} when an audit fails: the gateway stops routing the topic's
  * requests to the worker until an admin lifts it (docs/contracts.md).
  */
-public record QuarantineOrder(int schemaVersion, String topic, String worker, String reason, Long verdictId) {
+public record QuarantineOrder(int schemaVersion, String topic, String worker, String reason, Long verdictId)
+        implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

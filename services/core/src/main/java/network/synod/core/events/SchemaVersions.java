@@ -1,5 +1,7 @@
 package network.synod.core.events;
 
+import java.util.Map;
+
 import network.synod.core.refusal.Refusal;
 
 /**
@@ -13,6 +15,23 @@ public final class SchemaVersions {
 
     /** The version a record without the field has: the form it had before versions were written. */
     public static final int FIRST = 1;
+
+    /** The newest version of each contract this build reads and writes. */
+    private static final Map<Class<? extends Versioned>, Integer> CURRENT = Map.of(
+            InferenceRecord.class, InferenceRecord.SCHEMA_VERSION,
+            WeightUpdate.class, WeightUpdate.SCHEMA_VERSION,
+            EpochScoresEvent.class, EpochScoresEvent.SCHEMA_VERSION,
+            FraudEvent.class, FraudEvent.SCHEMA_VERSION,
+            QuarantineOrder.class, QuarantineOrder.SCHEMA_VERSION);
+
+    /** Refuses a record newer than this build knows for its type (see {@link #requireKnown(String, int, int)}). */
+    public static void requireKnown(Versioned record) {
+        Integer known = CURRENT.get(record.getClass());
+        if (known == null) {
+            throw new IllegalArgumentException(record.getClass().getSimpleName() + " is not a versioned contract");
+        }
+        requireKnown(record.getClass().getSimpleName(), record.schemaVersion(), known);
+    }
 
     /** {@code version} as read, with an absent field (0) taken as {@link #FIRST}. */
     static int orFirst(int version) {

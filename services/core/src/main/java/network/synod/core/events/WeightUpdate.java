@@ -3,7 +3,7 @@ package network.synod.core.events;
 import network.synod.core.synthesis.TopicState;
 
 /** What scoring publishes on {@code synod.weights} after closing an epoch: the topic's whole learnt state. */
-public record WeightUpdate(int schemaVersion, String topic, long epoch, TopicState state) {
+public record WeightUpdate(int schemaVersion, String topic, long epoch, TopicState state) implements Versioned {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -95,248 +95,82 @@ public record YumaParams(
      * {@code n} cannot change: the state's vectors are sized by it.
      */
     public YumaParams with(String name, Object value) {
-        return switch (name) {
-            case "kappa" ->
-                new YumaParams(
-                        intOf(name, value),
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "bonds_penalty" ->
-                new YumaParams(
-                        kappa,
-                        intOf(name, value),
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "bonds_moving_average" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        longOf(name, value),
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "activity_cutoff_factor_milli" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        longOf(name, value),
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "stake_threshold" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        longOf(name, value),
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "max_allowed_validators" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        intOf(name, value),
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "yuma3" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        boolOf(name, value),
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "liquid_alpha" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        boolOf(name, value),
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "alpha_low" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        intOf(name, value),
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "alpha_high" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        intOf(name, value),
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "alpha_sigmoid_steepness" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        intOf(name, value),
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "owner_uid" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        value == null ? OptionalInt.empty() : OptionalInt.of(intOf(name, value)),
-                        lastMechanismStepBlock,
-                        n,
-                        tempo);
-            case "last_mechanism_step_block" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        longOf(name, value),
-                        n,
-                        tempo);
-            case "tempo" ->
-                new YumaParams(
-                        kappa,
-                        bondsPenalty,
-                        bondsMovingAverage,
-                        activityCutoffFactorMilli,
-                        stakeThreshold,
-                        maxAllowedValidators,
-                        yuma3,
-                        liquidAlpha,
-                        alphaLow,
-                        alphaHigh,
-                        alphaSigmoidSteepness,
-                        ownerUid,
-                        lastMechanismStepBlock,
-                        n,
-                        longOf(name, value));
+        Changed c = new Changed(this);
+        switch (name) {
+            case "kappa" -> c.kappa = intOf(name, value);
+            case "bonds_penalty" -> c.bondsPenalty = intOf(name, value);
+            case "bonds_moving_average" -> c.bondsMovingAverage = longOf(name, value);
+            case "activity_cutoff_factor_milli" -> c.activityCutoffFactorMilli = longOf(name, value);
+            case "stake_threshold" -> c.stakeThreshold = longOf(name, value);
+            case "max_allowed_validators" -> c.maxAllowedValidators = intOf(name, value);
+            case "yuma3" -> c.yuma3 = boolOf(name, value);
+            case "liquid_alpha" -> c.liquidAlpha = boolOf(name, value);
+            case "alpha_low" -> c.alphaLow = intOf(name, value);
+            case "alpha_high" -> c.alphaHigh = intOf(name, value);
+            case "alpha_sigmoid_steepness" -> c.alphaSigmoidSteepness = intOf(name, value);
+            case "owner_uid" -> c.ownerUid = value == null ? OptionalInt.empty() : OptionalInt.of(intOf(name, value));
+            case "last_mechanism_step_block" -> c.lastMechanismStepBlock = longOf(name, value);
+            case "tempo" -> c.tempo = longOf(name, value);
             case "n" -> throw new IllegalArgumentException("n cannot be changed by set_param");
             default -> throw new IllegalArgumentException("unknown parameter '" + name + "'");
-        };
+        }
+        return c.params();
+    }
+
+    /** A copy of the parameters, one of which {@link #with} changes; the record's constructor checks the result. */
+    private static final class Changed {
+        int kappa;
+        int bondsPenalty;
+        long bondsMovingAverage;
+        long activityCutoffFactorMilli;
+        long stakeThreshold;
+        int maxAllowedValidators;
+        boolean yuma3;
+        boolean liquidAlpha;
+        int alphaLow;
+        int alphaHigh;
+        int alphaSigmoidSteepness;
+        OptionalInt ownerUid;
+        long lastMechanismStepBlock;
+        final int n;
+        long tempo;
+
+        Changed(YumaParams p) {
+            kappa = p.kappa;
+            bondsPenalty = p.bondsPenalty;
+            bondsMovingAverage = p.bondsMovingAverage;
+            activityCutoffFactorMilli = p.activityCutoffFactorMilli;
+            stakeThreshold = p.stakeThreshold;
+            maxAllowedValidators = p.maxAllowedValidators;
+            yuma3 = p.yuma3;
+            liquidAlpha = p.liquidAlpha;
+            alphaLow = p.alphaLow;
+            alphaHigh = p.alphaHigh;
+            alphaSigmoidSteepness = p.alphaSigmoidSteepness;
+            ownerUid = p.ownerUid;
+            lastMechanismStepBlock = p.lastMechanismStepBlock;
+            n = p.n;
+            tempo = p.tempo;
+        }
+
+        YumaParams params() {
+            return new YumaParams(
+                    kappa,
+                    bondsPenalty,
+                    bondsMovingAverage,
+                    activityCutoffFactorMilli,
+                    stakeThreshold,
+                    maxAllowedValidators,
+                    yuma3,
+                    liquidAlpha,
+                    alphaLow,
+                    alphaHigh,
+                    alphaSigmoidSteepness,
+                    ownerUid,
+                    lastMechanismStepBlock,
+                    n,
+                    tempo);
+        }
     }
 
     private static void requireU16(String name, int value) {

@@ -1,5 +1,7 @@
 package network.synod.gateway.api;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.inject.Inject;
@@ -23,6 +25,14 @@ import network.synod.web.Problem;
  */
 @Path("/v2")
 public class OipResource {
+
+    private static final String FORECAST = "forecast";
+    private static final String BAND = "band";
+    private static final List<String> OUTPUTS = List.of(FORECAST, BAND);
+
+    /** OIP's numeric tensor datatypes: the window's values are read as numbers whatever their width. */
+    private static final List<String> NUMERIC =
+            List.of("FP64", "FP32", "FP16", "INT64", "INT32", "INT16", "INT8", "UINT64", "UINT32", "UINT16", "UINT8");
 
     @Inject
     Topics topics;
@@ -79,43 +89,54 @@ public class OipResource {
     public Uni<Map<String, Object>> infer(@PathParam("topic") String topic, JsonNode body) {
         TopicRuntime t = topics.require(topic);
         double[] window = window(body);
+        List<String> wanted = requestedOutputs(body);
         JsonNode params = body.path("parameters");
         Long epoch = params.has("step") ? params.get("step").asLong() : null;
         String id = body.hasNonNull("id") ? body.get("id").asText() : null;
-        return inference
-                .infer(t, window, epoch, id)
-                .map(r -> Map.of(
-                        "model_name", topic,
-                        "id", r.requestId(),
-                        "parameters",
-                                Map.of(
-                                        "epoch",
-                                        r.epoch(),
-                                        "mode",
-                                        r.inference().mode().id()),
-                        "outputs",
-                                List.of(
-                                        Map.of(
-                                                "name",
-                                                "forecast",
-                                                "datatype",
-                                                "FP64",
-                                                "shape",
-                                                List.of(1),
-                                                "data",
-                                                List.of(r.inference().value())),
-                                        Map.of(
-                                                "name",
-                                                "band",
-                                                "datatype",
-                                                "FP64",
-                                                "shape",
-                                                List.of(5),
-                                                "data",
-                                                r.inference().band()))));
+        return inference.infer(t, window, epoch, id).map(r -> {
+            Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+            all.put(FORECAST, tensor(FORECAST, List.of(r.inference().value())));
+            all.put(BAND, tensor(BAND, r.inference().band()));
+            List<Map<String, Object>> outputs = new ArrayList<>();
+            (wanted.isEmpty() ? List.copyOf(all.keySet()) : wanted).forEach(name -> outputs.add(all.get(name)));
+            return Map.of(
+                    "model_name",
+                    topic,
+                    "id",
+                    r.requestId(),
+                    "parameters",
+                    Map.of("epoch", r.epoch(), "mode", r.inference().mode().id()),
+                    "outputs",
+                    outputs);
+        });
     }
 
-    /** The "window" input: FP64 (or another numeric type), one dimension, finite values. */
+    private static Map<String, Object> tensor(String name, Object data) {
+        int size = data instanceof List<?> l ? l.size() : ((double[]) data).length;
+        return Map.of("name", name, "datatype", "FP64", "shape", List.of(size), "data", data);
+    }
+
+    /** The outputs a request names (OIP's {@code outputs} filter), in its order; empty when it names none. */
+    static List<String> requestedOutputs(JsonNode body) {
+        JsonNode outputs = body.path("outputs");
+        if (outputs.isMissingNode() || outputs.isNull()) {
+            return List.of();
+        }
+        if (!outputs.isArray()) {
+            throw Problem.badRequest("'outputs' must be an array of {\"name\": ...}");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode o : outputs) {
+            String name = o.path("name").asText(null);
+            if (!OUTPUTS.contains(name)) {
+                throw Problem.badRequest("the model has no output named '" + name + "'; it has " + OUTPUTS);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The "window" input: a numeric datatype, one dimension, finite values. */
     static double[] window(JsonNode body) {
         if (body == null || !body.path("inputs").isArray()) {
             throw Problem.badRequest("the request needs 'inputs'");
@@ -123,6 +144,10 @@ public class OipResource {
         for (JsonNode input : body.get("inputs")) {
             if (!"window".equals(input.path("name").asText())) {
                 continue;
+            }
+            String datatype = input.path("datatype").asText(null);
+            if (!NUMERIC.contains(datatype)) {
+                throw Problem.badRequest("input 'window' has datatype " + datatype + "; it must be one of " + NUMERIC);
             }
             JsonNode data = input.path("data");
             if (!data.isArray() || data.isEmpty()) {

@@ -1,12 +1,12 @@
 package network.synod.gateway.quarantine;
 
 import java.util.Map;
+import java.util.Optional;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import network.synod.core.events.QuarantineOrder;
-import network.synod.core.events.SchemaVersions;
 import network.synod.gateway.registry.TopicRuntime;
 import network.synod.gateway.registry.Topics;
+import network.synod.web.events.EventReader;
 
 /**
  * Workers the gateway stops routing to: put there by an admin or by the verification service (Kafka
@@ -37,7 +37,7 @@ public class Quarantines {
     Topics topics;
 
     @Inject
-    ObjectMapper json;
+    EventReader events;
 
     // After Topics has loaded the topics (its observer has the default priority).
     void load(@Observes @Priority(3000) StartupEvent start) {
@@ -68,14 +68,11 @@ public class Quarantines {
 
     @Incoming("quarantine")
     public Uni<Void> onOrder(String message) {
-        QuarantineOrder o;
-        try {
-            o = json.readValue(message, QuarantineOrder.class);
-            SchemaVersions.requireKnown("quarantine order", o.schemaVersion(), QuarantineOrder.SCHEMA_VERSION);
-        } catch (Exception e) {
-            LOG.warnf("skipping an unreadable quarantine order (%s): %s", e.getMessage(), message);
+        Optional<QuarantineOrder> read = events.read(message, QuarantineOrder.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        QuarantineOrder o = read.get();
         if (o.topic() == null || o.worker() == null) {
             LOG.warnf("skipping a quarantine order without topic or worker: %s", message);
             return Uni.createFrom().voidItem();

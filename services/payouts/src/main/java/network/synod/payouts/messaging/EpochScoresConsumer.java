@@ -1,9 +1,9 @@
 package network.synod.payouts.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import network.synod.core.events.EpochScoresEvent;
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.settlement.SettlementService;
+import network.synod.web.events.EventReader;
 
 /**
  * Settles every (topic, epoch) published on {@code synod.epoch-scores}. The offset is committed only after the
@@ -24,22 +25,20 @@ public class EpochScoresConsumer {
     private static final Logger LOG = Logger.getLogger(EpochScoresConsumer.class);
 
     private final SettlementService settlement;
-    private final ObjectMapper json;
+    private final EventReader events;
 
-    public EpochScoresConsumer(SettlementService settlement, ObjectMapper json) {
+    public EpochScoresConsumer(SettlementService settlement, EventReader events) {
         this.settlement = settlement;
-        this.json = json;
+        this.events = events;
     }
 
     @Incoming("epoch-scores")
     public Uni<Void> consume(String value) {
-        EpochScoresEvent scores;
-        try {
-            scores = json.readValue(value, EpochScoresEvent.class);
-        } catch (Exception e) {
-            LOG.warnf("skipping malformed epoch scores: %s", e.getMessage());
+        Optional<EpochScoresEvent> read = events.read(value, EpochScoresEvent.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        EpochScoresEvent scores = read.get();
         return Uni.createFrom()
                 .deferred(() -> settlement.settle(scores))
                 .invoke(r -> LOG.infof(

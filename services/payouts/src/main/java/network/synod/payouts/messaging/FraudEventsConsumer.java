@@ -1,9 +1,9 @@
 package network.synod.payouts.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import network.synod.core.events.FraudEvent;
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.slashing.SlashingService;
+import network.synod.web.events.EventReader;
 
 /** Applies every fraud event published on {@code synod.fraud-events} once (the slashes inbox absorbs redelivery). */
 @ApplicationScoped
@@ -19,22 +20,20 @@ public class FraudEventsConsumer {
     private static final Logger LOG = Logger.getLogger(FraudEventsConsumer.class);
 
     private final SlashingService slashing;
-    private final ObjectMapper json;
+    private final EventReader events;
 
-    public FraudEventsConsumer(SlashingService slashing, ObjectMapper json) {
+    public FraudEventsConsumer(SlashingService slashing, EventReader events) {
         this.slashing = slashing;
-        this.json = json;
+        this.events = events;
     }
 
     @Incoming("fraud-events")
     public Uni<Void> consume(String value) {
-        FraudEvent event;
-        try {
-            event = json.readValue(value, FraudEvent.class);
-        } catch (Exception e) {
-            LOG.warnf("skipping malformed fraud event: %s", e.getMessage());
+        Optional<FraudEvent> read = events.read(value, FraudEvent.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        FraudEvent event = read.get();
         return Uni.createFrom()
                 .deferred(() -> slashing.slash(event))
                 .invoke(r -> LOG.infof(

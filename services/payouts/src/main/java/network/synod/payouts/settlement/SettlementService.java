@@ -279,7 +279,7 @@ public class SettlementService {
         if (s == null || !Account.validName(s.topic())) {
             throw Refusal.invalid("topic must match " + Account.NAME.pattern());
         }
-        SchemaVersions.requireKnown("epoch scores", s.schemaVersion(), EpochScoresEvent.SCHEMA_VERSION);
+        SchemaVersions.requireKnown(s);
         if (s.epoch() == null || s.epoch() < 0) {
             throw Refusal.invalid("epoch must be a non-negative integer");
         }

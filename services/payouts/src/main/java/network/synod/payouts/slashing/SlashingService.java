@@ -48,7 +48,7 @@ public class SlashingService {
                 || event.eventId().length() > 200) {
             throw Refusal.invalid("eventId is required");
         }
-        SchemaVersions.requireKnown("fraud event " + event.eventId(), event.schemaVersion(), FraudEvent.SCHEMA_VERSION);
+        SchemaVersions.requireKnown(event);
         if (!Account.validName(event.offender())) {
             throw Refusal.invalid("offender must be a valid participant id");
         }

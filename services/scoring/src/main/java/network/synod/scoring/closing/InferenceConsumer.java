@@ -1,5 +1,6 @@
 package network.synod.scoring.closing;
 
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import network.synod.core.events.InferenceRecord;
-import network.synod.core.events.SchemaVersions;
+import network.synod.web.events.EventReader;
 
 /** Consumes the gateway's {@code synod.inferences} and hands each record to the {@link EpochCloser}. */
 @ApplicationScoped
@@ -17,7 +18,7 @@ public class InferenceConsumer {
     private static final Logger LOG = Logger.getLogger(InferenceConsumer.class);
 
     @Inject
-    JsonCodec json;
+    EventReader events;
 
     @Inject
     EpochCloser closer;
@@ -28,15 +29,12 @@ public class InferenceConsumer {
      */
     @Incoming("inferences")
     public Uni<Void> consume(String payload) {
-        InferenceRecord record;
-        try {
-            record = json.read(payload, InferenceRecord.class);
-            SchemaVersions.requireKnown("inference record", record.schemaVersion(), InferenceRecord.SCHEMA_VERSION);
-        } catch (RuntimeException e) {
-            LOG.warnf("skipping an unreadable inference record: %s", e.getMessage());
+        Optional<InferenceRecord> read = events.read(payload, InferenceRecord.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        if (record == null || record.topic() == null || record.inference() == null) {
+        InferenceRecord record = read.get();
+        if (record.topic() == null || record.inference() == null) {
             LOG.warnf("skipping an inference record without topic or inference: %s", payload);
             return Uni.createFrom().voidItem();
         }

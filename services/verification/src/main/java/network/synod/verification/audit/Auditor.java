@@ -3,6 +3,7 @@ package network.synod.verification.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +32,6 @@ import network.synod.core.events.FraudEvent;
 import network.synod.core.events.InferRequest;
 import network.synod.core.events.InferenceRecord;
 import network.synod.core.events.QuarantineOrder;
-import network.synod.core.events.SchemaVersions;
 import network.synod.core.verification.AuditSampler;
 import network.synod.core.verification.EpochSeed;
 import network.synod.core.verification.Hashes;
@@ -40,6 +40,7 @@ import network.synod.core.verification.Receipt;
 import network.synod.verification.store.Verdict;
 import network.synod.verification.store.VerificationStore;
 import network.synod.verification.store.Verifier;
+import network.synod.web.events.EventReader;
 
 /**
  * Audits committed inference records. Records are held per topic and epoch until the epoch is committed (a record of
@@ -63,6 +64,9 @@ public class Auditor {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EventReader events;
 
     @Inject
     Vertx vertx;
@@ -138,14 +142,11 @@ public class Auditor {
 
     @Incoming("inferences")
     public Uni<Void> onRecord(String payload) {
-        InferenceRecord record;
-        try {
-            record = json.readValue(payload, InferenceRecord.class);
-            SchemaVersions.requireKnown("inference record", record.schemaVersion(), InferenceRecord.SCHEMA_VERSION);
-        } catch (Exception e) {
-            LOG.warnf("skipping an unreadable inference record: %s", e.getMessage());
+        Optional<InferenceRecord> read = events.read(payload, InferenceRecord.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        InferenceRecord record = read.get();
         if (record.receipts() == null || record.receipts().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
