@@ -1,0 +1,61 @@
+package network.synod.models.text;
+
+import ai.djl.MalformedModelException;
+import java.io.IOException;
+import java.util.List;
+import network.synod.core.classification.LabelSet;
+import network.synod.core.classification.TextClassifier;
+
+/**
+ * The text classifiers a worker can be, by kind: three sentence-embedding models (from Maven Central jars, on
+ * DJL's OnnxRuntime engine) each with an online head, a Lucene BM25 nearest-neighbour classifier and a naive
+ * Bayes over tokens. Their settings are fixed here, so a kind names one definition.
+ */
+public final class TextClassifiers {
+
+    /** Every kind, in the order the replay lists them. */
+    public static final List<String> KINDS = List.of("minilm-logreg", "minilm-q-knn", "e5-small-q-logreg",
+            "bm25-knn", "naive-bayes");
+
+    /** Tokens a sentence embedder reads of a text (all-MiniLM-L6-v2 was trained on 256). */
+    static final int MAX_TOKENS = 256;
+    static final long SEED = 42;
+
+    private TextClassifiers() {
+    }
+
+    /** Whether {@code kind} is a text classifier kind. */
+    public static boolean isKind(String kind) {
+        return KINDS.contains(kind);
+    }
+
+    /** Whether the kind runs an ONNX model (seconds to load) rather than plain arithmetic. */
+    public static boolean usesEngine(String kind) {
+        return kind.startsWith("minilm") || kind.startsWith("e5");
+    }
+
+    /** A fresh classifier of {@code kind}, named {@code kind}, over {@code labels}; {@code threads} ORT threads. */
+    public static TextClassifier create(String kind, LabelSet labels, int threads) throws IOException,
+            MalformedModelException {
+        return switch (kind) {
+            case "minilm-logreg" -> new EmbeddingClassifier(kind, labels,
+                    SentenceEmbedder.open(SentenceEmbedder.Kind.MINILM, MAX_TOKENS, threads), logistic(labels));
+            case "minilm-q-knn" -> new EmbeddingClassifier(kind, labels,
+                    SentenceEmbedder.open(SentenceEmbedder.Kind.MINILM_Q, MAX_TOKENS, threads), knn(labels));
+            case "e5-small-q-logreg" -> new EmbeddingClassifier(kind, labels,
+                    SentenceEmbedder.open(SentenceEmbedder.Kind.E5_SMALL_Q, MAX_TOKENS, threads), logistic(labels));
+            case "bm25-knn" -> new Bm25Knn(kind, labels, 10, 1.0);
+            case "naive-bayes" -> new NaiveBayes(kind, labels);
+            default -> throw new IllegalArgumentException("unknown text classifier kind '" + kind + "': use "
+                    + String.join(", ", KINDS));
+        };
+    }
+
+    static EmbeddingHead logistic(LabelSet labels) {
+        return new LogisticHead(labels.size(), 384, 0.1, 1e-4, 3, SEED);
+    }
+
+    static EmbeddingHead knn(LabelSet labels) {
+        return new KnnHead(labels.size(), 10, 0.05, 1.0);
+    }
+}
