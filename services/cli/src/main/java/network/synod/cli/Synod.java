@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "synod", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
         description = "Synod, a decentralized AI inference network: run it on this machine, replay real series "
                 + "through it, measure it.",
-        subcommands = {UpCommand.class, ReplayCommand.class, BenchCommand.class},
+        subcommands = {UpCommand.class, ReplayCommand.class, SubnetCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

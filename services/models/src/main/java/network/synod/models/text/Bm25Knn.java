@@ -38,7 +38,7 @@ public final class Bm25Knn implements TextClassifier {
     /** The characters of a message indexed and queried: the headers and the start of the body. */
     static final int MAX_CHARS = 20_000;
     /** The most distinct terms a query holds (Lucene refuses more than 1,024 clauses). */
-    static final int MAX_QUERY_TERMS = 200;
+    static final int MAX_QUERY_TERMS = 64;
     private static final String TEXT = "text";
     private static final String LABEL = "label";
 
@@ -60,8 +60,10 @@ public final class Bm25Knn implements TextClassifier {
         this.prior = prior;
         this.revealed = new int[labels.size()];
         try {
+            // Every reveal is searched before the next question, so the writer flushes a tiny segment per message:
+            // plain files (no compound file per flush) keep that cheap.
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setSimilarity(new BM25Similarity()));
+                    .setSimilarity(new BM25Similarity()).setUseCompoundFile(false).setCommitOnClose(false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

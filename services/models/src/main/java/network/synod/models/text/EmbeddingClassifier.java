@@ -18,7 +18,7 @@ public final class EmbeddingClassifier implements TextClassifier {
 
     private final String name;
     private final LabelSet labels;
-    private final SentenceEmbedder embedder;
+    private final TextEmbedder embedder;
     private final EmbeddingHead head;
     private final Map<String, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -27,7 +27,7 @@ public final class EmbeddingClassifier implements TextClassifier {
         }
     };
 
-    EmbeddingClassifier(String name, LabelSet labels, SentenceEmbedder embedder, EmbeddingHead head) {
+    EmbeddingClassifier(String name, LabelSet labels, TextEmbedder embedder, EmbeddingHead head) {
         this.name = name;
         this.labels = labels;
         this.embedder = embedder;

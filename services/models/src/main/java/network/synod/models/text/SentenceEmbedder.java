@@ -15,8 +15,10 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestOutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import network.synod.models.saved.Sha256;
 
 /**
  * A sentence embedder: a BERT-style ONNX model on DJL's OnnxRuntime engine with its HuggingFace tokenizer, mean
@@ -24,7 +26,7 @@ import java.util.Map;
  * where the langchain4j embedding jars put them; nothing is downloaded. Pooling is done in Java, so the ORT
  * engine never needs another engine for NDArray arithmetic.
  */
-public final class SentenceEmbedder implements AutoCloseable {
+public final class SentenceEmbedder implements TextEmbedder {
 
     /** The embedding models shipped in Maven Central jars, by the resource names inside those jars. */
     public enum Kind {
@@ -47,6 +49,8 @@ public final class SentenceEmbedder implements AutoCloseable {
             return resource;
         }
     }
+
+    private static final String DISABLE_ALTERNATIVE = "ai.djl.onnx.disable_alternative";
 
     private final Kind kind;
     private final HuggingFaceTokenizer tokenizer;
@@ -71,6 +75,11 @@ public final class SentenceEmbedder implements AutoCloseable {
      */
     public static SentenceEmbedder open(Kind kind, int maxTokens, int threads) throws IOException,
             MalformedModelException {
+        // Without this, the OnnxRuntime engine starts PyTorch (if on the class path) as its "alternative" engine
+        // for NDArray arithmetic: seconds and 430 MB of natives for nothing, since pooling is done here in Java.
+        if (System.getProperty(DISABLE_ALTERNATIVE) == null) {
+            System.setProperty(DISABLE_ALTERNATIVE, "true");
+        }
         Map<String, String> tokenizerOptions = Map.of("truncation", "true", "padding", "false",
                 "maxLength", Integer.toString(maxTokens), "addSpecialTokens", "true");
         HuggingFaceTokenizer tokenizer;
@@ -91,6 +100,17 @@ public final class SentenceEmbedder implements AutoCloseable {
         return new SentenceEmbedder(kind, tokenizer, model);
     }
 
+    /** The sha256 of the ONNX file of {@code kind} as it lies on the class path. */
+    public static String resourceSha256(Kind kind) throws IOException {
+        try (InputStream onnx = resource(kind.resource + ".onnx")) {
+            Sha256 sha = new Sha256();
+            try (DigestOutputStream out = sha.stream()) {
+                onnx.transferTo(out);
+            }
+            return sha.hex();
+        }
+    }
+
     private static InputStream resource(String name) throws IOException {
         InputStream in = SentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
@@ -104,6 +124,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     /** The unit-length embedding of {@code text}. */
+    @Override
     public synchronized float[] embed(String text) {
         Encoding encoding = tokenizer.encode(kind.prefix + text);
         long[] ids = encoding.getIds();

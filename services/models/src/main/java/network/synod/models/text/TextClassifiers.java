@@ -2,7 +2,9 @@ package network.synod.models.text;
 
 import ai.djl.MalformedModelException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import network.synod.models.saved.Sha256;
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.TextClassifier;
 
@@ -37,18 +39,47 @@ public final class TextClassifiers {
     /** A fresh classifier of {@code kind}, named {@code kind}, over {@code labels}; {@code threads} ORT threads. */
     public static TextClassifier create(String kind, LabelSet labels, int threads) throws IOException,
             MalformedModelException {
+        SentenceEmbedder.Kind embedder = embedderOf(kind);
+        if (embedder != null) {
+            return withEmbedder(kind, labels, SentenceEmbedder.open(embedder, MAX_TOKENS, threads));
+        }
         return switch (kind) {
-            case "minilm-logreg" -> new EmbeddingClassifier(kind, labels,
-                    SentenceEmbedder.open(SentenceEmbedder.Kind.MINILM, MAX_TOKENS, threads), logistic(labels));
-            case "minilm-q-knn" -> new EmbeddingClassifier(kind, labels,
-                    SentenceEmbedder.open(SentenceEmbedder.Kind.MINILM_Q, MAX_TOKENS, threads), knn(labels));
-            case "e5-small-q-logreg" -> new EmbeddingClassifier(kind, labels,
-                    SentenceEmbedder.open(SentenceEmbedder.Kind.E5_SMALL_Q, MAX_TOKENS, threads), logistic(labels));
             case "bm25-knn" -> new Bm25Knn(kind, labels, 10, 1.0);
             case "naive-bayes" -> new NaiveBayes(kind, labels);
             default -> throw new IllegalArgumentException("unknown text classifier kind '" + kind + "': use "
                     + String.join(", ", KINDS));
         };
+    }
+
+    /** The embedding kind {@code kind} with its head over {@code embedder} (tests pass one that remembers). */
+    static TextClassifier withEmbedder(String kind, LabelSet labels, TextEmbedder embedder) {
+        EmbeddingHead head = kind.endsWith("-knn") ? knn(labels) : logistic(labels);
+        return new EmbeddingClassifier(kind, labels, embedder, head);
+    }
+
+    /** The sentence embedder an embedding kind runs, or null for the token kinds. */
+    static SentenceEmbedder.Kind embedderOf(String kind) {
+        return switch (kind) {
+            case "minilm-logreg" -> SentenceEmbedder.Kind.MINILM;
+            case "minilm-q-knn" -> SentenceEmbedder.Kind.MINILM_Q;
+            case "e5-small-q-logreg" -> SentenceEmbedder.Kind.E5_SMALL_Q;
+            default -> null;
+        };
+    }
+
+    /**
+     * The sha256 naming what a worker of {@code kind} answers with: the kind, its labels, and for an embedding
+     * kind the sha256 of the ONNX file it runs. The head's parameters change with every revealed label, so the
+     * definition is what a receipt can declare; re-executing an answer means replaying the same reveals.
+     */
+    public static String definitionDigest(String kind, LabelSet labels) throws IOException {
+        String onnx = "";
+        SentenceEmbedder.Kind embedder = embedderOf(kind);
+        if (embedder != null) {
+            onnx = "/onnx=" + SentenceEmbedder.resourceSha256(embedder);
+        }
+        return new Sha256().update(("synod-text/" + kind + "/labels=" + labels + onnx).getBytes(StandardCharsets.UTF_8))
+                .hex();
     }
 
     static EmbeddingHead logistic(LabelSet labels) {

@@ -10,7 +10,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
+import network.synod.core.classification.ClassificationHashes;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Hashes;
 import network.synod.core.verification.Receipt;
@@ -106,6 +108,14 @@ public class ReceiptSigner {
     public Receipt sign(ServedModel m, String requestId, ForecastContext c, double[] output) {
         Receipt unsigned = new Receipt(declaredDigest(m), Hashes.inputHash(requestId, c.step(), c.season(),
                 c.window()), Hashes.outputHash(output), worker, Instant.now().toString(), null);
+        return Signatures.sign(unsigned, privateKey);
+    }
+
+    /** The receipt of a classification answer: its hashes cover every text asked, every label and probability. */
+    public Receipt signClassification(ServedModel m, String requestId, List<String> texts, List<String> labels,
+            double[] probabilities) {
+        Receipt unsigned = new Receipt(declaredDigest(m), ClassificationHashes.inputHash(requestId, texts),
+                ClassificationHashes.outputHash(labels, probabilities), worker, Instant.now().toString(), null);
         return Signatures.sign(unsigned, privateKey);
     }
 
