@@ -75,4 +75,10 @@ final class KindProfiles {
                     "synod.model.digest", "ab".repeat(32));
         }
     }
+
+    public static final class NaiveBayes extends Kind {
+        String kind() {
+            return "naive-bayes";
+        }
+    }
 }
