@@ -381,6 +381,32 @@ test("required values fail with a message", () => {
   check(renderFails({ set: ["postgresql.external.host=", "postgresql.cloudnativepg.enabled=true"] }) === null, "cloudnativepg does not need the external host");
 });
 
+test("tracing is off by default: no OTLP settings, no egress to a collector", () => {
+  const objs = render();
+  for (const s of SERVICES.filter((s) => s !== "verification")) {
+    check(!("OTEL_EXPORTER_OTLP_ENDPOINT" in named(objs, "ConfigMap", `synod-${s}`).data), `${s} has an OTLP endpoint`);
+  }
+  check(!envOf(named(objs, "Deployment", "synod-operator")).some((e) => e.name.includes("OTLP")), "operator OTLP env");
+  check(!JSON.stringify(ofKind(objs, "NetworkPolicy")).includes("4317"), "egress to 4317");
+});
+
+test("tracing.otlpEndpoint reaches every service, the operator (for the workers) and the NetworkPolicies", () => {
+  const objs = render({ set: ["tracing.otlpEndpoint=http://otel-collector.observability:4318", "tracing.otlpProtocol=http/protobuf", "verification.enabled=true"] });
+  for (const s of SERVICES) {
+    const data = named(objs, "ConfigMap", `synod-${s}`).data;
+    equal(data.OTEL_EXPORTER_OTLP_ENDPOINT, "http://otel-collector.observability:4318", `${s} endpoint`);
+    equal(data.OTEL_EXPORTER_OTLP_PROTOCOL, "http/protobuf", `${s} protocol`);
+    const egress = named(objs, "NetworkPolicy", `synod-${s}`).spec.egress;
+    check(egress.some((r) => !r.to && r.ports?.some((p) => p.port === 4318)), `${s} may not reach the collector`);
+  }
+  const env = Object.fromEntries(envOf(named(objs, "Deployment", "synod-operator")).map((e) => [e.name, e.value]));
+  equal(env.SYNOD_OPERATOR_WORKER_OTLP_ENDPOINT, "http://otel-collector.observability:4318", "operator: workers' endpoint");
+  equal(env.SYNOD_OPERATOR_WORKER_OTLP_PROTOCOL, "http/protobuf", "operator: workers' protocol");
+  // Without a port in the URL, the protocol's default port.
+  const grpc = render({ set: ["tracing.otlpEndpoint=http://collector"] });
+  check(named(grpc, "NetworkPolicy", "synod-gateway").spec.egress.some((r) => r.ports?.some((p) => p.port === 4317)), "default grpc port");
+});
+
 test("the values schema rejects what would be unsafe or wrong", () => {
   const cases = [
     ["gateway.resources.limits=null", "limits"],
@@ -389,6 +415,8 @@ test("the values schema rejects what would be unsafe or wrong", () => {
     ["gateway.typo=1", "typo"],
     ["operator.placementPolicy=random", "placementPolicy"],
     ["kafka.strimzi.apiVersion=kafka.strimzi.io/v1alpha1", "apiVersion"],
+    ["tracing.otlpEndpoint=collector:4317", "otlpEndpoint"],
+    ["tracing.otlpProtocol=http/json", "otlpProtocol"],
   ];
   for (const [set, field] of cases) {
     const err = renderFails({ set: [set] });

@@ -130,8 +130,27 @@ QUARKUS_DATASOURCE_REACTIVE_URL: {{ $url | quote }}
 QUARKUS_DATASOURCE_USERNAME: {{ include "synod.pg.user" $root | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ include "synod.kafka.bootstrap" $root | quote }}
 {{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
+OTEL_EXPORTER_OTLP_PROTOCOL: {{ $root.Values.tracing.otlpProtocol | quote }}
+{{- end }}
 {{- range $k, $v := $c.config }}
 {{ $k }}: {{ $v | toString | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Egress to the OTLP collector of tracing.otlpEndpoint, by port (a collector's address is not selectable by labels):
+the URL's port, else 4317 for grpc and 4318 for http/protobuf. Nothing when tracing is off. Argument: the root.
+*/}}
+{{- define "synod.egress.tracing" -}}
+{{- with .Values.tracing.otlpEndpoint }}
+{{- $host := (urlParse .).host }}
+{{- $port := regexFind ":[0-9]+$" $host | trimPrefix ":" }}
+{{- if not $port }}{{ $port = ternary "4318" "4317" (eq $.Values.tracing.otlpProtocol "http/protobuf") }}{{ end -}}
+# The OTLP collector (tracing.otlpEndpoint).
+- ports:
+    - {protocol: TCP, port: {{ $port }}}
 {{- end }}
 {{- end }}
 

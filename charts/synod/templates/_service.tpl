@@ -202,6 +202,9 @@ spec:
   egress:
     {{- include "synod.egress.dns" $root | nindent 4 }}
     {{- include "synod.egress.data" $root | nindent 4 }}
+    {{- with (include "synod.egress.tracing" $root) }}
+    {{- . | nindent 4 }}
+    {{- end }}
     {{- if eq .name "gateway" }}
     # Worker pods made by the operator, in any namespace.
     - to:

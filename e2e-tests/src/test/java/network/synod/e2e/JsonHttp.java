@@ -17,8 +17,7 @@ final class JsonHttp {
     // Generous: every service shares two cores with the others and a cold JVM's first answers take seconds.
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private JsonHttp() {
-    }
+    private JsonHttp() {}
 
     static JsonNode get(String url) throws Exception {
         return get(url, null);
@@ -39,12 +38,15 @@ final class JsonHttp {
 
     /** The status a GET answers with, whatever it is. */
     static int status(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static JsonNode send(String method, String url, Object body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (auth != null) {

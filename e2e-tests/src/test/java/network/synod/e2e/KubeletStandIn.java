@@ -29,6 +29,9 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import network.synod.embedded.ServiceProcess;
 
 /**
@@ -45,7 +48,8 @@ import network.synod.embedded.ServiceProcess;
  */
 final class KubeletStandIn implements AutoCloseable {
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final KubernetesClient client;
     private final String namespace;
@@ -63,9 +67,11 @@ final class KubeletStandIn implements AutoCloseable {
     private volatile boolean startsAllowed = true;
     /** The running replicas, oldest first; the first one serves the Service's address. */
     private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
+
     private int started;
     /** When each replica process was started and when it was reported ready. */
     final List<Instant> starts = new CopyOnWriteArrayList<>();
+
     final List<Instant> readies = new CopyOnWriteArrayList<>();
     final List<Instant> stops = new CopyOnWriteArrayList<>();
 
@@ -79,8 +85,15 @@ final class KubeletStandIn implements AutoCloseable {
      * @param props extra system properties for every replica, e.g. to make one worker a cheater, as its operator
      *              would by running modified code: nothing in a Worker resource can ask for that
      */
-    KubeletStandIn(KubernetesClient client, String namespace, String name, Path jar, String host, int port,
-            List<String> props, Path logs) {
+    KubeletStandIn(
+            KubernetesClient client,
+            String namespace,
+            String name,
+            Path jar,
+            String host,
+            int port,
+            List<String> props,
+            Path logs) {
         this.client = client;
         this.namespace = namespace;
         this.name = name;
@@ -116,8 +129,14 @@ final class KubeletStandIn implements AutoCloseable {
 
     private void step() {
         try {
-            Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
-            int wanted = d == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
+            Deployment d = client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
+            int wanted = d == null || d.getSpec().getReplicas() == null
+                    ? 0
+                    : d.getSpec().getReplicas();
             for (ServiceProcess p : replicas) {
                 if (!p.alive()) {
                     stop(p);
@@ -128,7 +147,11 @@ final class KubeletStandIn implements AutoCloseable {
             }
             if (d != null && replicas.size() < wanted && startsAllowed) {
                 run(d);
-                d = client.apps().deployments().inNamespace(namespace).withName(name).get();
+                d = client.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get();
             }
             if (d != null) {
                 report(d, runningReplicas());
@@ -149,18 +172,26 @@ final class KubeletStandIn implements AutoCloseable {
             if (v.getSecret() == null) {
                 continue;
             }
-            Secret secret = client.secrets().inNamespace(namespace).withName(v.getSecret().getSecretName()).get();
+            Secret secret = client.secrets()
+                    .inNamespace(namespace)
+                    .withName(v.getSecret().getSecretName())
+                    .get();
             if (secret == null) {
                 throw new IllegalStateException("secret " + v.getSecret().getSecretName() + " not found");
             }
-            Path dir = Files.createDirectories(logs.resolve("secrets").resolve(name).resolve(v.getName()));
+            Path dir = Files.createDirectories(
+                    logs.resolve("secrets").resolve(name).resolve(v.getName()));
             for (KeyToPath item : v.getSecret().getItems()) {
-                Files.write(dir.resolve(item.getPath()), Base64.getDecoder().decode(secret.getData().get(item.getKey())));
+                Files.write(
+                        dir.resolve(item.getPath()),
+                        Base64.getDecoder().decode(secret.getData().get(item.getKey())));
             }
             for (VolumeMount m : c.getVolumeMounts()) {
                 if (m.getName().equals(v.getName())) {
                     env.replaceAll((k, value) -> value != null && value.startsWith(m.getMountPath() + "/")
-                            ? dir.resolve(value.substring(m.getMountPath().length() + 1)).toString() : value);
+                            ? dir.resolve(value.substring(m.getMountPath().length() + 1))
+                                    .toString()
+                            : value);
                 }
             }
         }
@@ -185,11 +216,14 @@ final class KubeletStandIn implements AutoCloseable {
             replicaProps.add("-Dquarkus.http.host=" + host);
         }
         starts.add(Instant.now());
-        ServiceProcess p = ServiceProcess.start(name + "-replica-" + ++started, jar, replicaPort, replicaProps, env,
-                logs);
+        ServiceProcess p =
+                ServiceProcess.start(name + "-replica-" + ++started, jar, replicaPort, replicaProps, env, logs);
         replicas.add(p);
         try {
-            awaitReady(p, "http://" + host + ":" + replicaPort + c.getReadinessProbe().getHttpGet().getPath(),
+            awaitReady(
+                    p,
+                    "http://" + host + ":" + replicaPort
+                            + c.getReadinessProbe().getHttpGet().getPath(),
                     Duration.ofSeconds(180));
             readies.add(Instant.now());
         } catch (IllegalStateException e) {
@@ -198,25 +232,33 @@ final class KubeletStandIn implements AutoCloseable {
         }
     }
 
-    /** Waits until the probe URL answers 200, as the kubelet's readiness probe would; fails if the process exits. */
-    private static void awaitReady(ServiceProcess p, String probe, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (PROBE.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!p.alive()) {
-                throw new IllegalStateException(p.name() + " exited before it was ready");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(p.name() + " was not ready at " + probe + " within " + timeout);
-            }
-            Thread.sleep(100);
+    /**
+     * Waits until the probe URL answers 200, as the kubelet's readiness probe would (every 100 ms); fails with an
+     * {@link IllegalStateException} if the process exits or the timeout passes.
+     */
+    private static void awaitReady(ServiceProcess p, String probe, Duration timeout) {
+        try {
+            Awaitility.await(p.name() + " ready at " + probe)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!p.alive()) {
+                            throw new IllegalStateException(p.name() + " exited before it was ready");
+                        }
+                        try {
+                            return PROBE.send(
+                                                    HttpRequest.newBuilder(URI.create(probe))
+                                                            .timeout(Duration.ofSeconds(2))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(p.name() + " was not ready at " + probe + " within " + timeout, e);
         }
     }
 
@@ -231,8 +273,12 @@ final class KubeletStandIn implements AutoCloseable {
         if ((reported == null ? 0 : reported) == ready && d.getStatus() != null) {
             return;
         }
-        d.setStatus(new DeploymentStatusBuilder().withReplicas(ready).withReadyReplicas(ready)
-                .withAvailableReplicas(ready).withObservedGeneration(d.getMetadata().getGeneration()).build());
+        d.setStatus(new DeploymentStatusBuilder()
+                .withReplicas(ready)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
+                .withObservedGeneration(d.getMetadata().getGeneration())
+                .build());
         client.apps().deployments().inNamespace(namespace).resource(d).updateStatus();
     }
 

@@ -44,13 +44,18 @@ final class LocalCluster implements AutoCloseable {
         // gateway here waits longer for workers than in production (a dead worker is refused at once anyway).
         List<String> gatewayProps = new java.util.ArrayList<>(common);
         gatewayProps.add("-Dsynod.gateway.worker-timeout=15S");
-        gateway = track(ServiceProcess.start("gateway", ServiceProcess.jar(ROOT, "services/gateway"), 0, gatewayProps,
-                LOGS));
+        gateway = track(
+                ServiceProcess.start("gateway", ServiceProcess.jar(ROOT, "services/gateway"), 0, gatewayProps, LOGS));
         scoring = track(ServiceProcess.start("scoring", ServiceProcess.jar(ROOT, "services/scoring"), 0, common, LOGS));
         for (Map.Entry<String, String> w : workerKinds.entrySet()) {
-            workers.put(w.getKey(), track(ServiceProcess.start("worker-" + w.getKey(),
-                    ServiceProcess.jar(ROOT, "services/worker"), 0, List.of("-Dsynod.model.kind=" + w.getValue()),
-                    LOGS)));
+            workers.put(
+                    w.getKey(),
+                    track(ServiceProcess.start(
+                            "worker-" + w.getKey(),
+                            ServiceProcess.jar(ROOT, "services/worker"),
+                            0,
+                            List.of("-Dsynod.model.kind=" + w.getValue()),
+                            LOGS)));
         }
         gateway.awaitReady("/q/health/ready", READY);
         scoring.awaitReady("/q/health/ready", READY);
@@ -67,8 +72,13 @@ final class LocalCluster implements AutoCloseable {
     /** The network as the CLI's online replay addresses it. */
     LocalNetwork network(Map<String, String> workerKinds) {
         SortedMap<String, LocalNetwork.Worker> ws = new TreeMap<>();
-        workers.forEach((name, p) -> ws.put(name, new LocalNetwork.Worker(p.url(), "model",
-                "loss-forecaster".equals(workerKinds.get(name)) ? "forecaster" : "inferer", workerKinds.get(name))));
+        workers.forEach((name, p) -> ws.put(
+                name,
+                new LocalNetwork.Worker(
+                        p.url(),
+                        "model",
+                        "loss-forecaster".equals(workerKinds.get(name)) ? "forecaster" : "inferer",
+                        workerKinds.get(name))));
         return new LocalNetwork(gateway.url(), scoring.url(), "synod-admin", "synod-reputer", ws);
     }
 

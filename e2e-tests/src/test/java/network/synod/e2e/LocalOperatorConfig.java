@@ -18,6 +18,16 @@ record LocalOperatorConfig(String gatewayUrl, Optional<String> scoringUrl, int w
     }
 
     @Override
+    public Optional<String> workerOtlpEndpoint() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String workerOtlpProtocol() {
+        return "grpc";
+    }
+
+    @Override
     public String placementPolicy() {
         return "bin-pack";
     }

@@ -24,12 +24,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
  */
 final class MockApi {
 
-    private MockApi() {
-    }
+    private MockApi() {}
 
     static KubernetesMockServer start() {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(List.of()), false);
         server.init();
         return server;
     }
@@ -39,8 +38,12 @@ final class MockApi {
         KubernetesClient kube = server.createClient();
         try (Stream<Path> crds = Files.list(LocalCluster.ROOT.resolve("k8s/crds"))) {
             for (Path crd : crds.sorted().toList()) {
-                kube.apiextensions().v1().customResourceDefinitions().resource(kube.getKubernetesSerialization()
-                        .unmarshal(Files.readString(crd), CustomResourceDefinition.class)).create();
+                kube.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .resource(kube.getKubernetesSerialization()
+                                .unmarshal(Files.readString(crd), CustomResourceDefinition.class))
+                        .create();
             }
         }
         return kube;
@@ -48,8 +51,10 @@ final class MockApi {
 
     /** The operator with {@code reconcilers} registered, started. */
     static Operator operator(KubernetesClient kube, List<Reconciler<? extends HasMetadata>> reconcilers) {
-        Operator operator = new Operator(o -> o.withKubernetesClient(kube).withCloseClientOnStop(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false).withUseSSAToPatchPrimaryResource(false));
+        Operator operator = new Operator(o -> o.withKubernetesClient(kube)
+                .withCloseClientOnStop(false)
+                .withSSABasedCreateUpdateMatchForDependentResources(false)
+                .withUseSSAToPatchPrimaryResource(false));
         reconcilers.forEach(r -> register(operator, r));
         operator.start();
         return operator;

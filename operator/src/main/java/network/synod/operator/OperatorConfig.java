@@ -20,6 +20,16 @@ public interface OperatorConfig {
     @WithDefault("8080")
     int workerPort();
 
+    /**
+     * OTLP endpoint of the collector the workers export their traces to, handed to each worker pod as
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT}; absent: the workers record no traces (README "Tracing").
+     */
+    Optional<String> workerOtlpEndpoint();
+
+    /** OTLP protocol of {@link #workerOtlpEndpoint()}: grpc or http/protobuf. */
+    @WithDefault("grpc")
+    String workerOtlpProtocol();
+
     /** bin-pack (default) or spread. */
     @WithDefault("bin-pack")
     String placementPolicy();

@@ -9,5 +9,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(SynodApi.GROUP)
 @Version(SynodApi.VERSION)
 @ShortNames("gpool")
-public class GpuPool extends CustomResource<GpuPoolSpec, GpuPoolStatus> {
-}
+public class GpuPool extends CustomResource<GpuPoolSpec, GpuPoolStatus> {}

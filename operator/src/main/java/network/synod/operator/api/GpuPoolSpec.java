@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -21,7 +20,8 @@ public class GpuPoolSpec {
     @JsonPropertyDescription("Taints of the pool's nodes that workers must tolerate (besides nvidia.com/gpu).")
     private List<Toleration> tolerations = new ArrayList<>();
 
-    @JsonPropertyDescription("GPU product as GPU Feature Discovery labels it (nvidia.com/gpu.product); empty for CPU-only pools.")
+    @JsonPropertyDescription(
+            "GPU product as GPU Feature Discovery labels it (nvidia.com/gpu.product); empty for CPU-only pools.")
     private String gpuProduct;
 
     @Min(0)

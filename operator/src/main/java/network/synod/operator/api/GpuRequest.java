@@ -1,20 +1,24 @@
 package network.synod.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** GPUs one replica needs: whole GPUs, a MIG slice, or a time-sliced fraction of a GPU. */
-@ValidationRule(value = "!has(self.migProfile) || !has(self.count) || self.count >= 1", message = "a MIG profile needs count >= 1")
-@ValidationRule(value = "!(has(self.migProfile) && has(self.fraction))", message = "choose a MIG profile or a fraction, not both")
+@ValidationRule(
+        value = "!has(self.migProfile) || !has(self.count) || self.count >= 1",
+        message = "a MIG profile needs count >= 1")
+@ValidationRule(
+        value = "!(has(self.migProfile) && has(self.fraction))",
+        message = "choose a MIG profile or a fraction, not both")
 public class GpuRequest {
     @Min(0)
     @JsonPropertyDescription("Whole GPUs (or MIG slices of migProfile) per replica.")
     private Integer count = 1;
 
-    @JsonPropertyDescription("Required GPU product: whole dash-separated parts of the pool's gpuProduct, e.g. H100 or A10G.")
+    @JsonPropertyDescription(
+            "Required GPU product: whole dash-separated parts of the pool's gpuProduct, e.g. H100 or A10G.")
     private String product;
 
     @Min(0)
@@ -26,7 +30,8 @@ public class GpuRequest {
     private String migProfile;
 
     @Pattern("^0\\.[0-9]*[1-9]$")
-    @JsonPropertyDescription("Fraction of one GPU via time-slicing, e.g. 0.25; needs a pool with enough time-slicing replicas.")
+    @JsonPropertyDescription(
+            "Fraction of one GPU via time-slicing, e.g. 0.25; needs a pool with enough time-slicing replicas.")
     private String fraction;
 
     public Integer getCount() {

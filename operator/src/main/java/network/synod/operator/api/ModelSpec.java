@@ -1,7 +1,6 @@
 package network.synod.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Pattern;
 
 /** The model a worker serves: its OIP name, kind, artifact URL, engine and expected digest. */
@@ -28,6 +27,7 @@ public class ModelSpec {
 
     /** Model URLs the worker can load (docs/contracts.md): file:, jar: or https:. */
     public static final String URL_PATTERN = "^(file:|jar:|https://)\\S+$";
+
     public static final String DIGEST_PATTERN = "^(sha256:)?[a-f0-9]{64}$";
 
     public String getName() {

@@ -17,6 +17,7 @@ public class PlacementStatus {
     private List<Toleration> tolerations = new ArrayList<>();
     /** Extended resource per replica: nvidia.com/gpu or nvidia.com/mig-&lt;profile&gt;; null for CPU-only. */
     private String gpuResource;
+
     private Integer gpuCount;
     /** SYNOD_DEVICE for the worker process: cpu or gpu. */
     private String device = "cpu";

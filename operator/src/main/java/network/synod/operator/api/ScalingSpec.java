@@ -1,7 +1,6 @@
 package network.synod.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Min;
 
 /** Upper bound and targets for demand-driven scaling, including scale to zero after an idle time. */

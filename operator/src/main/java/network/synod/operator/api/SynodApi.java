@@ -14,6 +14,5 @@ public final class SynodApi {
     /** Verification (or a person) sets this annotation to take a worker out of the network. */
     public static final String ANNOTATION_QUARANTINE = GROUP + "/quarantine";
 
-    private SynodApi() {
-    }
+    private SynodApi() {}
 }

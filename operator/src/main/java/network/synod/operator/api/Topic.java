@@ -10,5 +10,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(SynodApi.GROUP)
 @Version(SynodApi.VERSION)
 @ShortNames("stopic")
-public class Topic extends CustomResource<TopicSpec, TopicStatus> implements Namespaced {
-}
+public class Topic extends CustomResource<TopicSpec, TopicStatus> implements Namespaced {}

@@ -1,7 +1,6 @@
 package network.synod.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -22,8 +21,9 @@ public class TopicSpec {
     private Integer groundTruthLagSeconds = 0;
 
     @Pattern("^(allora|synod)$")
-    @JsonPropertyDescription("How the gateway synthesises the network inference: allora or synod.")
-    private String synthesisMode = "allora";
+    @JsonPropertyDescription("How the gateway synthesises the network inference: synod (the default, as in the "
+            + "gateway's API) or allora.")
+    private String synthesisMode = "synod";
 
     @Min(1)
     @JsonPropertyDescription("Seasonal period for seasonal models (optional).")

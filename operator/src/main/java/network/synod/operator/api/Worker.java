@@ -10,5 +10,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(SynodApi.GROUP)
 @Version(SynodApi.VERSION)
 @ShortNames("sworker")
-public class Worker extends CustomResource<WorkerSpec, WorkerStatus> implements Namespaced {
-}
+public class Worker extends CustomResource<WorkerSpec, WorkerStatus> implements Namespaced {}

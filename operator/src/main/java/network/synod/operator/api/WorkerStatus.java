@@ -13,18 +13,23 @@ public class WorkerStatus {
     private List<Condition> conditions = new ArrayList<>();
     /** The GpuPool chosen by placement; null while unscheduled or for CPU-only workers without pools. */
     private String pool;
+
     private PlacementStatus placement;
     /** Replicas the operator wants (also the scale subresource's status.replicas). */
     @StatusReplicas
     private Integer replicas;
+
     private Integer readyReplicas;
+
     @LabelSelector
     private String selector;
+
     private String endpoint;
     private String digest;
     private List<String> registeredTopics = new ArrayList<>();
     /** When the worker last scaled up from zero and is still waiting for its first ready replica. */
     private String activationStartedAt;
+
     private Double lastColdStartSeconds;
     /**
      * When the worker last woke from zero replicas (or was first started), moved on to its first ready replica; idle

@@ -31,8 +31,7 @@ public final class ClusterCapacity {
      * @param offers  what each pool offers
      * @param nodes   free capacity per schedulable node
      */
-    public record Snapshot(long version, List<GpuPool> pools, List<PoolOffer> offers, List<NodeCapacity> nodes) {
-    }
+    public record Snapshot(long version, List<GpuPool> pools, List<PoolOffer> offers, List<NodeCapacity> nodes) {}
 
     private final AtomicLong version = new AtomicLong();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -47,7 +46,9 @@ public final class ClusterCapacity {
      * is read before the caches, so a build that raced with a change carries the older version and is rebuilt by the
      * next caller.
      */
-    public Snapshot snapshot(Supplier<? extends Collection<Node>> nodes, Supplier<? extends Collection<Pod>> pods,
+    public Snapshot snapshot(
+            Supplier<? extends Collection<Node>> nodes,
+            Supplier<? extends Collection<Pod>> pods,
             Supplier<? extends Collection<GpuPool>> pools) {
         long v = version.get();
         Snapshot s = latest.get();
@@ -55,9 +56,13 @@ public final class ClusterCapacity {
             return s;
         }
         List<GpuPool> poolList = List.copyOf(pools.get());
-        Snapshot built = new Snapshot(v, poolList, PlacementInputs.offers(poolList),
+        Snapshot built = new Snapshot(
+                v,
+                poolList,
+                PlacementInputs.offers(poolList),
                 List.copyOf(PlacementInputs.nodes(nodes.get(), pods.get())));
-        latest.accumulateAndGet(built, (current, next) -> current == null || next.version() >= current.version() ? next : current);
+        latest.accumulateAndGet(
+                built, (current, next) -> current == null || next.version() >= current.version() ? next : current);
         return built;
     }
 

@@ -25,8 +25,7 @@ import network.synod.operator.placement.PoolOffer;
 /** Turns cluster objects (Nodes, Pods, GpuPools, Workers) into the plain records placement works on. */
 public final class PlacementInputs {
 
-    private PlacementInputs() {
-    }
+    private PlacementInputs() {}
 
     /**
      * Free GPU resources per schedulable node: allocatable {@code nvidia.com/*} minus the requests of running pods
@@ -48,7 +47,8 @@ public final class PlacementInputs {
                 continue;
             }
             Map<String, Long> free = new HashMap<>();
-            Map<String, Quantity> allocatable = node.getStatus() == null ? null : node.getStatus().getAllocatable();
+            Map<String, Quantity> allocatable =
+                    node.getStatus() == null ? null : node.getStatus().getAllocatable();
             if (allocatable != null) {
                 allocatable.forEach((k, q) -> {
                     if (k.startsWith("nvidia.com/")) {
@@ -57,7 +57,9 @@ public final class PlacementInputs {
                 });
             }
             used.getOrDefault(node.getMetadata().getName(), Map.of()).forEach((k, v) -> free.merge(k, -v, Long::sum));
-            Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+            Map<String, String> labels = node.getMetadata().getLabels() == null
+                    ? Map.of()
+                    : node.getMetadata().getLabels();
             result.add(new NodeCapacity(node.getMetadata().getName(), labels, free));
         }
         return result;
@@ -68,7 +70,10 @@ public final class PlacementInputs {
      * and is not a Synod worker (workers are charged by their placement).
      */
     public static boolean countsAgainstCapacity(Pod pod) {
-        return pod != null && pod.getSpec() != null && pod.getMetadata() != null && !ownedBySynod(pod)
+        return pod != null
+                && pod.getSpec() != null
+                && pod.getMetadata() != null
+                && !ownedBySynod(pod)
                 && !gpuRequests(pod).isEmpty();
     }
 
@@ -80,7 +85,8 @@ public final class PlacementInputs {
                 continue;
             }
             Map<String, Quantity> amounts = c.getResources().getRequests() != null
-                    && !c.getResources().getRequests().isEmpty() ? c.getResources().getRequests()
+                            && !c.getResources().getRequests().isEmpty()
+                    ? c.getResources().getRequests()
                     : c.getResources().getLimits();
             if (amounts != null) {
                 amounts.forEach((k, q) -> {
@@ -100,7 +106,8 @@ public final class PlacementInputs {
 
     private static boolean ownedBySynod(Pod pod) {
         Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels != null && SynodApi.MANAGED_BY.equals(labels.get(SynodApi.LABEL_MANAGED_BY))
+        return labels != null
+                && SynodApi.MANAGED_BY.equals(labels.get(SynodApi.LABEL_MANAGED_BY))
                 && labels.containsKey(SynodApi.LABEL_WORKER);
     }
 
@@ -112,10 +119,18 @@ public final class PlacementInputs {
             if (s == null) {
                 continue;
             }
-            Map<String, String> labels = pool.getMetadata().getLabels() == null ? Map.of() : pool.getMetadata().getLabels();
+            Map<String, String> labels = pool.getMetadata().getLabels() == null
+                    ? Map.of()
+                    : pool.getMetadata().getLabels();
             Map<String, String> selector = s.getNodeSelector() == null ? Map.of() : s.getNodeSelector();
-            result.add(new PoolOffer(pool.getMetadata().getName(), labels, selector, s.getGpuProduct(),
-                    s.getGpuMemoryMiB(), s.getMigStrategy(), s.getTimeSlicingReplicas() == null ? 1 : s.getTimeSlicingReplicas(),
+            result.add(new PoolOffer(
+                    pool.getMetadata().getName(),
+                    labels,
+                    selector,
+                    s.getGpuProduct(),
+                    s.getGpuMemoryMiB(),
+                    s.getMigStrategy(),
+                    s.getTimeSlicingReplicas() == null ? 1 : s.getTimeSlicingReplicas(),
                     s.getCost() == null ? 0 : s.getCost()));
         }
         return result;
@@ -137,9 +152,16 @@ public final class PlacementInputs {
         int replicas = status == null || status.getReplicas() == null ? 1 : status.getReplicas();
         String current = status == null ? null : status.getPool();
         int count = gpu == null || gpu.getCount() == null ? (gpu == null ? 0 : 1) : gpu.getCount();
-        return new GpuDemand(key(worker), count, gpu == null ? null : gpu.getProduct(),
-                gpu == null ? null : gpu.getMinMemoryMiB(), gpu == null ? null : gpu.getMigProfile(),
+        return new GpuDemand(
+                key(worker),
+                count,
+                gpu == null ? null : gpu.getProduct(),
+                gpu == null ? null : gpu.getMinMemoryMiB(),
+                gpu == null ? null : gpu.getMigProfile(),
                 gpu == null || gpu.getFraction() == null ? null : Double.valueOf(gpu.getFraction()),
-                pool == null ? null : pool.getName(), pool == null ? null : pool.getSelector(), replicas, current);
+                pool == null ? null : pool.getName(),
+                pool == null ? null : pool.getSelector(),
+                replicas,
+                current);
     }
 }

@@ -36,7 +36,10 @@ public class HttpGatewayClient implements GatewayClient {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.adminToken = adminToken;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     @Override
@@ -90,8 +93,11 @@ public class HttpGatewayClient implements GatewayClient {
 
     @Override
     public void setDormant(String topic, String worker, boolean dormant) {
-        send(dormant ? "PUT" : "DELETE", "/v1/admin/topics/" + enc(topic) + "/workers/" + enc(worker) + "/dormant",
-                null, !dormant);
+        send(
+                dormant ? "PUT" : "DELETE",
+                "/v1/admin/topics/" + enc(topic) + "/workers/" + enc(worker) + "/dormant",
+                null,
+                !dormant);
     }
 
     /** Reads the fields the operator needs and tolerates everything else the gateway adds. */
@@ -110,7 +116,10 @@ public class HttpGatewayClient implements GatewayClient {
         JsonNode w = node.path("workers");
         if (w.isArray()) {
             for (JsonNode item : w) {
-                workers.add(item.isTextual() ? item.asText() : item.path("name").asText(item.path("id").asText()));
+                workers.add(
+                        item.isTextual()
+                                ? item.asText()
+                                : item.path("name").asText(item.path("id").asText()));
             }
         } else if (w.isObject()) {
             Iterator<String> names = w.fieldNames();
@@ -119,15 +128,18 @@ public class HttpGatewayClient implements GatewayClient {
         List<String> dormant = new ArrayList<>();
         node.path("dormant").forEach(d -> dormant.add(d.asText()));
         Map<String, String> quarantined = new LinkedHashMap<>();
-        node.path("quarantined").fields().forEachRemaining(q -> quarantined.put(q.getKey(), q.getValue().asText()));
+        node.path("quarantined")
+                .fields()
+                .forEachRemaining(q -> quarantined.put(q.getKey(), q.getValue().asText()));
         JsonNode loss = node.path("networkLoss");
-        return new TopicView(workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null, dormant,
-                quarantined);
+        return new TopicView(
+                workers, new Demand(inFlight, last), loss.isNumber() ? loss.asDouble() : null, dormant, quarantined);
     }
 
     private HttpResponse<String> send(String method, String path, Object body, boolean notFoundIsFine) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(timeout)
                     .header("Authorization", "Bearer " + adminToken);
             if (body != null) {
                 request.header("Content-Type", "application/json")

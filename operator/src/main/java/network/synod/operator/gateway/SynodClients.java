@@ -1,7 +1,6 @@
 package network.synod.operator.gateway;
 
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

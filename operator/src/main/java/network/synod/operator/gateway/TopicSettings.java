@@ -7,5 +7,4 @@ package network.synod.operator.gateway;
  * @param season       seasonal period, or null
  * @param mode         allora or synod
  */
-public record TopicSettings(String lossFunction, Integer season, String mode) {
-}
+public record TopicSettings(String lossFunction, Integer season, String mode) {}

@@ -14,7 +14,11 @@ import network.synod.operator.scaling.Demand;
  * @param dormant     workers the gateway holds as dormant (scaled to zero); empty when it reports none
  * @param quarantined workers the gateway holds in quarantine (verification caught them, or an admin), with the reason
  */
-public record TopicView(List<String> workers, Demand demand, Double networkLoss, List<String> dormant,
+public record TopicView(
+        List<String> workers,
+        Demand demand,
+        Double networkLoss,
+        List<String> dormant,
         Map<String, String> quarantined) {
 
     /** A view in which no worker is dormant or quarantined. */

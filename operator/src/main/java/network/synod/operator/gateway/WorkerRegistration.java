@@ -9,5 +9,4 @@ package network.synod.operator.gateway;
  * @param publicKey   the Ed25519 key its receipts must verify under (base64 X.509), or null: receipts not checked
  * @param modelDigest the hex sha256 its receipts must name, or null: any
  */
-public record WorkerRegistration(String url, String model, String role, String publicKey, String modelDigest) {
-}
+public record WorkerRegistration(String url, String model, String role, String publicKey, String modelDigest) {}

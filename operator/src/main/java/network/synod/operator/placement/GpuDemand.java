@@ -16,8 +16,17 @@ import java.util.Map;
  * @param replicas     replicas to reserve capacity for (at least one is always reserved)
  * @param currentPool  pool chosen by an earlier pass, kept while it still matches; null if none
  */
-public record GpuDemand(String worker, int gpuCount, String product, Integer minMemoryMiB, String migProfile,
-        Double fraction, String poolName, Map<String, String> poolSelector, int replicas, String currentPool) {
+public record GpuDemand(
+        String worker,
+        int gpuCount,
+        String product,
+        Integer minMemoryMiB,
+        String migProfile,
+        Double fraction,
+        String poolName,
+        Map<String, String> poolSelector,
+        int replicas,
+        String currentPool) {
 
     /**
      * Whether this demand takes capacity from nodes (whole GPUs, MIG slices or time slices). A demand that does not

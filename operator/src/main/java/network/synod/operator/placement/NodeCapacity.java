@@ -10,5 +10,4 @@ import java.util.Map;
  * @param labels node labels, as GPU Feature Discovery and the cloud set them
  * @param free   free amount per resource name, e.g. nvidia.com/gpu: 8, nvidia.com/mig-1g.10gb: 7
  */
-public record NodeCapacity(String name, Map<String, String> labels, Map<String, Long> free) {
-}
+public record NodeCapacity(String name, Map<String, String> labels, Map<String, Long> free) {}

@@ -11,8 +11,8 @@ package network.synod.operator.placement;
  * @param reason    CamelCase reason for the Scheduled condition
  * @param message   human-readable explanation
  */
-public record Placement(String worker, boolean scheduled, String pool, String resource, int amount, String reason,
-        String message) {
+public record Placement(
+        String worker, boolean scheduled, String pool, String resource, int amount, String reason, String message) {
 
     static Placement unscheduled(GpuDemand demand, String reason, String message) {
         return new Placement(demand.worker(), false, null, null, 0, reason, message);

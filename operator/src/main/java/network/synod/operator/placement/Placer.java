@@ -94,14 +94,20 @@ public final class Placer {
             }
             Pool cheapest = null;
             for (Pool p : allowed) {
-                if (cheapest == null || p.offer.cost() < cheapest.offer.cost()
-                        || (p.offer.cost() == cheapest.offer.cost() && p.offer.name().compareTo(cheapest.offer.name()) < 0)) {
+                if (cheapest == null
+                        || p.offer.cost() < cheapest.offer.cost()
+                        || (p.offer.cost() == cheapest.offer.cost()
+                                && p.offer.name().compareTo(cheapest.offer.name()) < 0)) {
                     cheapest = p;
                 }
             }
             return cheapest == null
                     ? Options.fixed(false, null, "PoolNotFound", "no GpuPool matches the pool selector")
-                    : Options.fixed(true, cheapest.offer.name(), "CpuOnly", "CPU-only worker on GpuPool " + cheapest.offer.name());
+                    : Options.fixed(
+                            true,
+                            cheapest.offer.name(),
+                            "CpuOnly",
+                            "CPU-only worker on GpuPool " + cheapest.offer.name());
         }
         List<Pool> matching = new ArrayList<>();
         List<Need> needs = new ArrayList<>();
@@ -139,7 +145,8 @@ public final class Placer {
         }
         int best = -1;
         for (int i = 0; i < pools.length; i++) {
-            if (pools[i].fits(needs[i], replicas) && (best < 0 || better(pools[i], needs[i], pools[best], needs[best]))) {
+            if (pools[i].fits(needs[i], replicas)
+                    && (best < 0 || better(pools[i], needs[i], pools[best], needs[best]))) {
                 best = i;
             }
         }
@@ -148,8 +155,11 @@ public final class Placer {
             for (Pool p : pools) {
                 names.append(names.length() == 0 ? "" : ", ").append(p.offer.name());
             }
-            return Placement.unscheduled(demand, "InsufficientCapacity",
-                    "no free capacity for " + replicas + " replica(s) of " + describe(demand) + " in GpuPool(s) " + names);
+            return Placement.unscheduled(
+                    demand,
+                    "InsufficientCapacity",
+                    "no free capacity for " + replicas + " replica(s) of " + describe(demand) + " in GpuPool(s) "
+                            + names);
         }
         pools[best].reserve(needs[best], replicas, policy);
         return placed(demand, pools[best], needs[best], pools[best].placedMessage);
@@ -193,7 +203,8 @@ public final class Placer {
             if ("mixed".equals(strategy)) {
                 return new Need(MIG_PREFIX + demand.migProfile(), demand.gpuCount());
             }
-            // With the single strategy MIG slices are advertised as nvidia.com/gpu and the product label names the profile.
+            // With the single strategy MIG slices are advertised as nvidia.com/gpu and the product label names the
+            // profile.
             boolean sameProfile = "single".equals(strategy)
                     && lower(offer.gpuProduct()).endsWith("mig-" + lower(demand.migProfile()));
             return sameProfile ? new Need(GPU, demand.gpuCount()) : null;
@@ -263,8 +274,7 @@ public final class Placer {
     }
 
     /** Resource and amount one replica needs. */
-    record Need(String resource, int amount) {
-    }
+    record Need(String resource, int amount) {}
 
     /** The parts of a demand that decide which pools it may use (everything but the worker, replicas and pool held). */
     private static final class Shape {
@@ -293,9 +303,12 @@ public final class Placer {
                 return false;
             }
             GpuDemand o = s.d;
-            return d.gpuCount() == o.gpuCount() && Objects.equals(d.product(), o.product())
-                    && Objects.equals(d.minMemoryMiB(), o.minMemoryMiB()) && Objects.equals(d.migProfile(), o.migProfile())
-                    && Objects.equals(d.fraction(), o.fraction()) && Objects.equals(d.poolName(), o.poolName())
+            return d.gpuCount() == o.gpuCount()
+                    && Objects.equals(d.product(), o.product())
+                    && Objects.equals(d.minMemoryMiB(), o.minMemoryMiB())
+                    && Objects.equals(d.migProfile(), o.migProfile())
+                    && Objects.equals(d.fraction(), o.fraction())
+                    && Objects.equals(d.poolName(), o.poolName())
                     && Objects.equals(d.poolSelector(), o.poolSelector());
         }
     }
@@ -315,6 +328,7 @@ public final class Placer {
         final Map<String, Long> free;
         /** The pools this node belongs to and its position in each pool's node list. */
         final List<Pool> owners = new ArrayList<>(1);
+
         int[] positions = new int[0];
 
         Slot(Map<String, Long> free) {

@@ -14,8 +14,15 @@ import java.util.Map;
  * @param timeSlicingReplicas time-slicing replicas per GPU; 1 when GPUs are not shared
  * @param cost                relative cost; cheaper pools are tried first
  */
-public record PoolOffer(String name, Map<String, String> labels, Map<String, String> nodeSelector, String gpuProduct,
-        Integer gpuMemoryMiB, String migStrategy, int timeSlicingReplicas, int cost) {
+public record PoolOffer(
+        String name,
+        Map<String, String> labels,
+        Map<String, String> nodeSelector,
+        String gpuProduct,
+        Integer gpuMemoryMiB,
+        String migStrategy,
+        int timeSlicingReplicas,
+        int cost) {
 
     boolean hasGpus() {
         return gpuProduct != null && !gpuProduct.isBlank();

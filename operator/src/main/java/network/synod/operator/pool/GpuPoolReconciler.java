@@ -53,18 +53,33 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
     @Override
     public List<EventSource<?, GpuPool>> prepareEventSources(EventSourceContext<GpuPool> context) {
         IndexerResourceCache<GpuPool> pools = context.getPrimaryCache();
-        nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, GpuPool.class)
-                .withName("pool-nodes").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(node -> pools.list(p -> selects(p, node)).map(ResourceID::fromResource)
-                        .collect(Collectors.toSet())).build(), context);
+        nodes = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Node.class, GpuPool.class)
+                        .withName("pool-nodes")
+                        .withWatchAllNamespaces()
+                        .withSecondaryToPrimaryMapper(node -> pools.list(p -> selects(p, node))
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build(),
+                context);
         // Pod churn is frequent; pools refresh from pods on their periodic reconcile instead of on every pod event.
-        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, GpuPool.class)
-                .withName("pool-pods").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(pod -> Set.of()).build(), context);
-        workers = new InformerEventSource<>(InformerEventSourceConfiguration.from(Worker.class, GpuPool.class)
-                .withName("pool-workers").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(w -> w.getStatus() == null || w.getStatus().getPool() == null
-                        ? Set.of() : Set.of(new ResourceID(w.getStatus().getPool()))).build(), context);
+        pods = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Pod.class, GpuPool.class)
+                        .withName("pool-pods")
+                        .withWatchAllNamespaces()
+                        .withSecondaryToPrimaryMapper(pod -> Set.of())
+                        .build(),
+                context);
+        workers = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Worker.class, GpuPool.class)
+                        .withName("pool-workers")
+                        .withWatchAllNamespaces()
+                        .withSecondaryToPrimaryMapper(
+                                w -> w.getStatus() == null || w.getStatus().getPool() == null
+                                        ? Set.of()
+                                        : Set.of(new ResourceID(w.getStatus().getPool())))
+                        .build(),
+                context);
         return List.of(nodes, pods, workers);
     }
 
@@ -73,9 +88,12 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
         GpuPoolStatus status = pool.getStatus() == null ? new GpuPoolStatus() : pool.getStatus();
         String before = Serialization.asJson(status);
         pool.setStatus(status);
-        List<NodeCapacity> capacity = PlacementInputs.nodes(nodes.list().toList(), pods.list().toList());
+        List<NodeCapacity> capacity =
+                PlacementInputs.nodes(nodes.list().toList(), pods.list().toList());
         PoolOffer offer = PlacementInputs.offers(List.of(pool)).get(0);
-        List<NodeCapacity> members = capacity.stream().filter(n -> n.labels().entrySet().containsAll(offer.nodeSelector().entrySet()))
+        List<NodeCapacity> members = capacity.stream()
+                .filter(n ->
+                        n.labels().entrySet().containsAll(offer.nodeSelector().entrySet()))
                 .toList();
         Map<String, Long> allocatable = allocatable(nodes.list().toList(), members);
         // Allocated = what other pods take (allocatable - free) + what workers placed here reserve.
@@ -83,7 +101,8 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
         Map<String, Long> freeSum = new TreeMap<>();
         members.forEach(n -> n.free().forEach((k, v) -> freeSum.merge(k, v, Long::sum)));
         allocatable.forEach((k, v) -> allocated.put(k, v - freeSum.getOrDefault(k, 0L)));
-        workers.list(w -> w.getStatus() != null && pool.getMetadata().getName().equals(w.getStatus().getPool()))
+        workers.list(w -> w.getStatus() != null
+                        && pool.getMetadata().getName().equals(w.getStatus().getPool()))
                 .forEach(w -> reservation(w).forEach((k, v) -> allocated.merge(k, v, Long::sum)));
         status.setNodes(members.stream().map(NodeCapacity::name).sorted().toList());
         status.setAllocatable(allocatable);
@@ -91,12 +110,19 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
         Long generation = pool.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
         boolean hasNodes = !members.isEmpty();
-        status.setConditions(Conditions.set(status.getConditions(), "Ready", hasNodes,
+        status.setConditions(Conditions.set(
+                status.getConditions(),
+                "Ready",
+                hasNodes,
                 hasNodes ? "NodesFound" : "NoNodes",
-                hasNodes ? members.size() + " node(s) match the nodeSelector" : "no schedulable node matches the nodeSelector",
-                generation, Instant.now()));
+                hasNodes
+                        ? members.size() + " node(s) match the nodeSelector"
+                        : "no schedulable node matches the nodeSelector",
+                generation,
+                Instant.now()));
         // Write only on change: many workers report to one pool and most of their events change nothing here.
-        UpdateControl<GpuPool> control = before.equals(Serialization.asJson(status)) ? UpdateControl.noUpdate()
+        UpdateControl<GpuPool> control = before.equals(Serialization.asJson(status))
+                ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(pool);
         return control.rescheduleAfter(REFRESH);
     }
@@ -105,11 +131,13 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
         var names = members.stream().map(NodeCapacity::name).collect(Collectors.toSet());
         Map<String, Long> sum = new TreeMap<>();
         for (Node node : all) {
-            if (!names.contains(node.getMetadata().getName()) || node.getStatus() == null
+            if (!names.contains(node.getMetadata().getName())
+                    || node.getStatus() == null
                     || node.getStatus().getAllocatable() == null) {
                 continue;
             }
-            for (Map.Entry<String, Quantity> e : node.getStatus().getAllocatable().entrySet()) {
+            for (Map.Entry<String, Quantity> e :
+                    node.getStatus().getAllocatable().entrySet()) {
                 if (e.getKey().startsWith("nvidia.com/")) {
                     sum.merge(e.getKey(), e.getValue().getNumericalAmount().longValue(), Long::sum);
                 }
@@ -124,13 +152,18 @@ public class GpuPoolReconciler implements Reconciler<GpuPool> {
         if (p == null || p.getGpuResource() == null || p.getGpuCount() == null) {
             return Map.of();
         }
-        int replicas = Math.max(1, worker.getStatus().getReplicas() == null ? 1 : worker.getStatus().getReplicas());
+        int replicas = Math.max(
+                1,
+                worker.getStatus().getReplicas() == null
+                        ? 1
+                        : worker.getStatus().getReplicas());
         return Map.of(p.getGpuResource(), (long) p.getGpuCount() * replicas);
     }
 
     private static boolean selects(GpuPool pool, Node node) {
         Map<String, String> labels = node.getMetadata().getLabels();
-        Map<String, String> selector = pool.getSpec() == null ? null : pool.getSpec().getNodeSelector();
+        Map<String, String> selector =
+                pool.getSpec() == null ? null : pool.getSpec().getNodeSelector();
         return labels != null && selector != null && labels.entrySet().containsAll(selector.entrySet());
     }
 }

@@ -14,9 +14,11 @@ public record Demand(int inFlight, Instant lastRequestAt) {
 
     /** Combines the demand of two topics a worker serves: the larger load and the latest request. */
     public Demand merge(Demand other) {
-        Instant latest = lastRequestAt == null ? other.lastRequestAt
-                : other.lastRequestAt == null || lastRequestAt.isAfter(other.lastRequestAt) ? lastRequestAt
-                : other.lastRequestAt;
+        Instant latest = lastRequestAt == null
+                ? other.lastRequestAt
+                : other.lastRequestAt == null || lastRequestAt.isAfter(other.lastRequestAt)
+                        ? lastRequestAt
+                        : other.lastRequestAt;
         return new Demand(Math.max(inFlight, other.inFlight), latest);
     }
 }

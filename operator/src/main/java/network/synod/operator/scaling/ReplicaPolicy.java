@@ -21,8 +21,7 @@ public final class ReplicaPolicy {
     /** How long an activation may wait for a ready replica before an idle worker goes back to zero. */
     public static final Duration ACTIVATION_DEADLINE = Duration.ofMinutes(10);
 
-    private ReplicaPolicy() {
-    }
+    private ReplicaPolicy() {}
 
     /**
      * @param bounds   the worker's scaling limits
@@ -36,8 +35,13 @@ public final class ReplicaPolicy {
      * @param now         the present instant
      * @return the desired replicas and the reason
      */
-    public static ScalingDecision decide(ScalingBounds bounds, Demand demand, Integer current,
-            Instant activeSince, Instant activatingSince, Instant now) {
+    public static ScalingDecision decide(
+            ScalingBounds bounds,
+            Demand demand,
+            Integer current,
+            Instant activeSince,
+            Instant activatingSince,
+            Instant now) {
         int running = current == null ? 0 : current;
         int floor = Math.max(bounds.minReplicas(), 1);
         int ceiling = Math.max(bounds.maxReplicas(), bounds.minReplicas());
@@ -59,13 +63,18 @@ public final class ReplicaPolicy {
         }
         if (activatingSince != null && running > 0) {
             // The idle clock starts when a replica is ready; a cold start is not idleness.
-            boolean stuck = !Duration.between(activatingSince, now).minus(ACTIVATION_DEADLINE).isNegative();
-            return stuck ? decision(0, "ActivationDeadlineExceeded", running)
+            boolean stuck = !Duration.between(activatingSince, now)
+                    .minus(ACTIVATION_DEADLINE)
+                    .isNegative();
+            return stuck
+                    ? decision(0, "ActivationDeadlineExceeded", running)
                     : decision(Math.min(floor, ceiling), "Activating", running);
         }
         Instant idleSince = latest(demand.lastRequestAt(), activeSince);
         boolean idleLongEnough = idleSince != null
-                && !Duration.between(idleSince, now).minus(bounds.idleBeforeScaleToZero()).isNegative();
+                && !Duration.between(idleSince, now)
+                        .minus(bounds.idleBeforeScaleToZero())
+                        .isNegative();
         if (idleLongEnough) {
             return decision(0, "ScaledToZero", running);
         }

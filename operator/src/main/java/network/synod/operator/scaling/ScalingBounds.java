@@ -10,6 +10,5 @@ import java.time.Duration;
  * @param targetInFlightPerReplica in-flight requests one replica should carry
  * @param idleBeforeScaleToZero    quiet time after the last request before scaling to zero
  */
-public record ScalingBounds(int minReplicas, int maxReplicas, int targetInFlightPerReplica,
-        Duration idleBeforeScaleToZero) {
-}
+public record ScalingBounds(
+        int minReplicas, int maxReplicas, int targetInFlightPerReplica, Duration idleBeforeScaleToZero) {}

@@ -7,5 +7,4 @@ package network.synod.operator.scaling;
  * @param reason     Demand, Idle, ScaledToZero or DemandUnknown
  * @param activation whether this decision wakes the worker from zero replicas
  */
-public record ScalingDecision(int replicas, String reason, boolean activation) {
-}
+public record ScalingDecision(int replicas, String reason, boolean activation) {}

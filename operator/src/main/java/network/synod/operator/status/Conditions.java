@@ -14,15 +14,20 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
  */
 public final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** Returns a copy of {@code existing} with the condition of {@code type} set as given. */
-    public static List<Condition> set(List<Condition> existing, String type, boolean status, String reason,
-            String message, Long generation, Instant now) {
+    public static List<Condition> set(
+            List<Condition> existing,
+            String type,
+            boolean status,
+            String reason,
+            String message,
+            Long generation,
+            Instant now) {
         List<Condition> result = new ArrayList<>();
         Condition previous = null;
-        for (Condition c : existing == null ? List.<Condition> of() : existing) {
+        for (Condition c : existing == null ? List.<Condition>of() : existing) {
             if (type.equals(c.getType())) {
                 previous = c;
             } else {
@@ -30,19 +35,28 @@ public final class Conditions {
             }
         }
         String statusText = status ? "True" : "False";
-        boolean unchanged = previous != null && statusText.equals(previous.getStatus())
-                && Objects.equals(reason, previous.getReason()) && Objects.equals(message, previous.getMessage());
-        String transition = unchanged && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime()
+        boolean unchanged = previous != null
+                && statusText.equals(previous.getStatus())
+                && Objects.equals(reason, previous.getReason())
+                && Objects.equals(message, previous.getMessage());
+        String transition = unchanged && previous.getLastTransitionTime() != null
+                ? previous.getLastTransitionTime()
                 : now.toString();
-        result.add(new ConditionBuilder().withType(type).withStatus(statusText).withReason(reason)
-                .withMessage(message).withObservedGeneration(generation).withLastTransitionTime(transition).build());
+        result.add(new ConditionBuilder()
+                .withType(type)
+                .withStatus(statusText)
+                .withReason(reason)
+                .withMessage(message)
+                .withObservedGeneration(generation)
+                .withLastTransitionTime(transition)
+                .build());
         result.sort((a, b) -> a.getType().compareTo(b.getType()));
         return result;
     }
 
     /** Whether {@code type} is present and True. */
     public static boolean isTrue(List<Condition> conditions, String type) {
-        return conditions != null && conditions.stream()
-                .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+        return conditions != null
+                && conditions.stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
-
 import jakarta.inject.Inject;
 
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -57,7 +56,8 @@ public class TopicReconciler implements Reconciler<Topic>, Cleaner<Topic> {
             gateway.putTopic(name, settings);
             scoring.ifPresent(s -> s.putTopic(name, settings));
             Optional<TopicView> view = gateway.topic(name);
-            status.setRegisteredWorkers(view.map(v -> new ArrayList<>(v.workers())).orElseGet(ArrayList::new));
+            status.setRegisteredWorkers(
+                    view.map(v -> new ArrayList<>(v.workers())).orElseGet(ArrayList::new));
             status.setLatestNetworkLoss(view.map(TopicView::networkLoss).orElse(null));
             synced = true;
             message = "topic configured in the gateway" + (scoring.isPresent() ? " and scoring" : "");
@@ -65,8 +65,14 @@ public class TopicReconciler implements Reconciler<Topic>, Cleaner<Topic> {
             synced = false;
             message = e.getMessage();
         }
-        status.setConditions(Conditions.set(status.getConditions(), SYNCED, synced,
-                synced ? "Configured" : "GatewayUnavailable", message, generation, Instant.now()));
+        status.setConditions(Conditions.set(
+                status.getConditions(),
+                SYNCED,
+                synced,
+                synced ? "Configured" : "GatewayUnavailable",
+                message,
+                generation,
+                Instant.now()));
         return UpdateControl.patchStatus(topic).rescheduleAfter(synced ? REFRESH : RETRY);
     }
 

@@ -14,7 +14,8 @@ import network.synod.operator.api.Worker;
 public class RunsInCluster implements Condition<HasMetadata, Worker> {
     @Override
     public boolean isMet(DependentResource<HasMetadata, Worker> dependent, Worker worker, Context<Worker> context) {
-        return worker.getSpec().getExternalEndpoint() == null && worker.getStatus() != null
+        return worker.getSpec().getExternalEndpoint() == null
+                && worker.getStatus() != null
                 && worker.getStatus().getPlacement() != null;
     }
 }

@@ -18,8 +18,7 @@ import network.synod.operator.gateway.TopicView;
  * its next scaling pass plus {@code maxAge}.
  */
 final class TopicDemandCache {
-    private record Entry(long readAt, Optional<TopicView> view, GatewayException failure) {
-    }
+    private record Entry(long readAt, Optional<TopicView> view, GatewayException failure) {}
 
     private final GatewayClient gateway;
     private final long maxAgeNanos;

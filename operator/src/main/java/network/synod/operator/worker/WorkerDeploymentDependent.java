@@ -33,8 +33,11 @@ import network.synod.operator.api.Worker;
 @KubernetesDependent(informer = @Informer(labelSelector = WorkerLabels.MANAGED_SELECTOR))
 public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<Deployment, Worker> {
     /** Toleration for the GPU taint, matching it with or without a value (GKE, Karpenter and GPU Operator styles). */
-    static final Toleration GPU_TOLERATION = new TolerationBuilder().withKey("nvidia.com/gpu")
-            .withOperator("Exists").withEffect("NoSchedule").build();
+    static final Toleration GPU_TOLERATION = new TolerationBuilder()
+            .withKey("nvidia.com/gpu")
+            .withOperator("Exists")
+            .withEffect("NoSchedule")
+            .build();
 
     static final String SIGNING_VOLUME = "signing-key";
     static final long WORKER_GROUP = 185;
@@ -63,41 +66,57 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         }
         return new DeploymentBuilder()
                 .withNewMetadata()
-                    .withName(worker.getMetadata().getName())
-                    .withNamespace(worker.getMetadata().getNamespace())
-                    .withLabels(labels)
+                .withName(worker.getMetadata().getName())
+                .withNamespace(worker.getMetadata().getNamespace())
+                .withLabels(labels)
                 .endMetadata()
                 .withNewSpec()
-                    .withReplicas(worker.getStatus().getReplicas())
-                    .withNewSelector().withMatchLabels(WorkerLabels.selector(worker)).endSelector()
-                    .withNewTemplate()
-                        .withNewMetadata().withLabels(podLabels).endMetadata()
-                        .withNewSpec()
-                            .withNodeSelector(placement.getNodeSelector().isEmpty() ? null : placement.getNodeSelector())
-                            .withTolerations(tolerations(placement))
-                            // The key file is group-readable only (0440); fsGroup gives the worker's user (185 in
-                            // Synod's images) that group.
-                            .withNewSecurityContext().withFsGroup(WORKER_GROUP).endSecurityContext()
-                            .addNewVolume()
-                                .withName(SIGNING_VOLUME)
-                                .withNewSecret().withSecretName(WorkerSigningKeyDependent.secretName(worker))
-                                    .addNewItem().withKey(WorkerSigningKeyDependent.PRIVATE)
-                                        .withPath(WorkerSigningKeyDependent.PRIVATE).endItem()
-                                    .withDefaultMode(0440).endSecret()
-                            .endVolume()
-                            .addNewContainer()
-                                .withName("worker")
-                                .withImage(image)
-                                .addNewPort().withName("http").withContainerPort(d.port()).endPort()
-                                .withEnv(env(worker.getMetadata().getName(), model, placement, d.port()))
-                                .addNewVolumeMount().withName(SIGNING_VOLUME)
-                                    .withMountPath(WorkerSigningKeyDependent.MOUNT).withReadOnly(true).endVolumeMount()
-                                .withResources(resources(placement))
-                                .withLivenessProbe(probe("/v2/health/live", d.port(), 10))
-                                .withReadinessProbe(probe("/v2/models/" + model.getName() + "/ready", d.port(), 5))
-                            .endContainer()
-                        .endSpec()
-                    .endTemplate()
+                .withReplicas(worker.getStatus().getReplicas())
+                .withNewSelector()
+                .withMatchLabels(WorkerLabels.selector(worker))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .endMetadata()
+                .withNewSpec()
+                .withNodeSelector(placement.getNodeSelector().isEmpty() ? null : placement.getNodeSelector())
+                .withTolerations(tolerations(placement))
+                // The key file is group-readable only (0440); fsGroup gives the worker's user (185 in
+                // Synod's images) that group.
+                .withNewSecurityContext()
+                .withFsGroup(WORKER_GROUP)
+                .endSecurityContext()
+                .addNewVolume()
+                .withName(SIGNING_VOLUME)
+                .withNewSecret()
+                .withSecretName(WorkerSigningKeyDependent.secretName(worker))
+                .addNewItem()
+                .withKey(WorkerSigningKeyDependent.PRIVATE)
+                .withPath(WorkerSigningKeyDependent.PRIVATE)
+                .endItem()
+                .withDefaultMode(0440)
+                .endSecret()
+                .endVolume()
+                .addNewContainer()
+                .withName("worker")
+                .withImage(image)
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(d.port())
+                .endPort()
+                .withEnv(env(worker.getMetadata().getName(), model, placement, d))
+                .addNewVolumeMount()
+                .withName(SIGNING_VOLUME)
+                .withMountPath(WorkerSigningKeyDependent.MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .withResources(resources(placement))
+                .withLivenessProbe(probe("/v2/health/live", d.port(), 10))
+                .withReadinessProbe(probe("/v2/models/" + model.getName() + "/ready", d.port(), 5))
+                .endContainer()
+                .endSpec()
+                .endTemplate()
                 .endSpec()
                 .build();
     }
@@ -109,7 +128,7 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         return defaults;
     }
 
-    static List<EnvVar> env(String workerName, ModelSpec model, PlacementStatus placement, int port) {
+    static List<EnvVar> env(String workerName, ModelSpec model, PlacementStatus placement, WorkerDefaults d) {
         List<EnvVar> env = new ArrayList<>();
         // The worker signs its receipts under this id and the gateway checks it against the name the worker is
         // registered under (the Worker's name). Without it the id defaults to the model name, so the receipts of a
@@ -130,7 +149,12 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
             env.add(var("DJL_DEFAULT_ENGINE", model.getEngine()));
         }
         env.add(var("SYNOD_DEVICE", placement.getDevice()));
-        env.add(var("QUARKUS_HTTP_PORT", String.valueOf(port)));
+        env.add(var("QUARKUS_HTTP_PORT", String.valueOf(d.port())));
+        if (d.otlpEndpoint() != null) {
+            // The worker's spans go to the operator's collector; without an endpoint it records none.
+            env.add(var("OTEL_EXPORTER_OTLP_ENDPOINT", d.otlpEndpoint()));
+            env.add(var("OTEL_EXPORTER_OTLP_PROTOCOL", d.otlpProtocol()));
+        }
         return env;
     }
 
@@ -148,12 +172,20 @@ public class WorkerDeploymentDependent extends CRUDKubernetesDependentResource<D
         }
         // Extended resources must be integers with requests equal to limits; setting limits implies the request.
         Quantity amount = new Quantity(String.valueOf(placement.getGpuCount()));
-        return new ResourceRequirementsBuilder().withLimits(Map.of(placement.getGpuResource(), amount)).build();
+        return new ResourceRequirementsBuilder()
+                .withLimits(Map.of(placement.getGpuResource(), amount))
+                .build();
     }
 
     private static Probe probe(String path, int port, int periodSeconds) {
-        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort(port).endHttpGet()
-                .withPeriodSeconds(periodSeconds).withFailureThreshold(3).build();
+        return new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath(path)
+                .withNewPort(port)
+                .endHttpGet()
+                .withPeriodSeconds(periodSeconds)
+                .withFailureThreshold(3)
+                .build();
     }
 
     private static EnvVar var(String name, String value) {

@@ -35,8 +35,12 @@ public final class WorkerDormancy {
      *
      * @return the failures, empty when every mark went through
      */
-    public List<String> sync(String worker, List<String> registeredTopics, Map<String, TopicView> views,
-            boolean dormant, boolean refresh) {
+    public List<String> sync(
+            String worker,
+            List<String> registeredTopics,
+            Map<String, TopicView> views,
+            boolean dormant,
+            boolean refresh) {
         List<String> failures = new ArrayList<>();
         for (String topic : registeredTopics) {
             TopicView view = views.get(topic);

@@ -13,8 +13,7 @@ public final class WorkerLabels {
     /** Informer filter for the dependents: only objects this operator made. */
     public static final String MANAGED_SELECTOR = SynodApi.LABEL_MANAGED_BY + "=" + SynodApi.MANAGED_BY;
 
-    private WorkerLabels() {
-    }
+    private WorkerLabels() {}
 
     /** Labels that select exactly this worker's pods. */
     public static Map<String, String> selector(Worker worker) {
@@ -34,7 +33,8 @@ public final class WorkerLabels {
 
     /** The selector in the string form the scale subresource reports. */
     public static String selectorString(Worker worker) {
-        return selector(worker).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return selector(worker).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
-
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -63,19 +62,30 @@ import network.synod.operator.scaling.ScalingDecision;
  * Deployment and Service (declared workflow), register the endpoint and public key with the gateway, and write one
  * status.
  */
-@Workflow(explicitInvocation = true, dependents = {
-        @Dependent(name = "signing-key", type = WorkerSigningKeyDependent.class,
-                reconcilePrecondition = ServedInCluster.class),
-        @Dependent(name = "deployment", type = WorkerDeploymentDependent.class, reconcilePrecondition = RunsInCluster.class,
-                dependsOn = "signing-key"),
-        @Dependent(name = "service", type = WorkerServiceDependent.class, reconcilePrecondition = RunsInCluster.class)
-})
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(
+                    name = "signing-key",
+                    type = WorkerSigningKeyDependent.class,
+                    reconcilePrecondition = ServedInCluster.class),
+            @Dependent(
+                    name = "deployment",
+                    type = WorkerDeploymentDependent.class,
+                    reconcilePrecondition = RunsInCluster.class,
+                    dependsOn = "signing-key"),
+            @Dependent(
+                    name = "service",
+                    type = WorkerServiceDependent.class,
+                    reconcilePrecondition = RunsInCluster.class)
+        })
 @ControllerConfiguration(name = "worker")
 public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     private final OperatorConfig config;
     private final GatewayClient gateway;
     /** Topic demand read from the gateway, shared by the workers of a topic for a fraction of the scaling interval. */
     private final TopicDemandCache topics;
+
     private final MeterRegistry meters;
     private final Placer placer;
     /** Pools, offers and free node capacity, rebuilt only after a relevant Node, Pod or GpuPool event. */
@@ -90,6 +100,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
      * operator) re-sends the registration.
      */
     private final Map<String, String> registeredKeys = new ConcurrentHashMap<>();
+
     private InformerEventSource<Node, Worker> nodes;
     private InformerEventSource<Pod, Worker> pods;
     private InformerEventSource<GpuPool, Worker> pools;
@@ -101,8 +112,7 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
      * @param demands         the demands it placed, by worker key
      * @param placements      its outcome, by worker key
      */
-    private record Pass(long capacityVersion, Map<String, GpuDemand> demands, Map<String, Placement> placements) {
-    }
+    private record Pass(long capacityVersion, Map<String, GpuDemand> demands, Map<String, Placement> placements) {}
 
     @Inject
     public WorkerReconciler(OperatorConfig config, SynodClients clients, MeterRegistry meters) {
@@ -118,19 +128,33 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         IndexerResourceCache<Worker> workers = context.getPrimaryCache();
         // Capacity changes wake only the workers still waiting for a place; placed workers never move. Node updates
         // that change nothing placement reads (heartbeats, conditions) and GpuPool status updates wake nobody.
-        nodes = tracked(InformerEventSourceConfiguration.from(Node.class, Worker.class)
-                .withName("nodes").withWatchAllNamespaces()
-                .withOnUpdateFilter((now, old) -> ClusterCapacity.nodeChanged(old, now))
-                .withSecondaryToPrimaryMapper(node -> unscheduled(workers)).build(), context, ClusterCapacity::nodeChanged);
-        pods = tracked(InformerEventSourceConfiguration.from(Pod.class, Worker.class)
-                .withName("pods").withWatchAllNamespaces()
-                .withSecondaryToPrimaryMapper(pod -> holdsGpus(pod) ? unscheduled(workers) : Set.of()).build(), context,
+        nodes = tracked(
+                InformerEventSourceConfiguration.from(Node.class, Worker.class)
+                        .withName("nodes")
+                        .withWatchAllNamespaces()
+                        .withOnUpdateFilter((now, old) -> ClusterCapacity.nodeChanged(old, now))
+                        .withSecondaryToPrimaryMapper(node -> unscheduled(workers))
+                        .build(),
+                context,
+                ClusterCapacity::nodeChanged);
+        pods = tracked(
+                InformerEventSourceConfiguration.from(Pod.class, Worker.class)
+                        .withName("pods")
+                        .withWatchAllNamespaces()
+                        .withSecondaryToPrimaryMapper(pod -> holdsGpus(pod) ? unscheduled(workers) : Set.of())
+                        .build(),
+                context,
                 ClusterCapacity::podChanged);
-        pools = tracked(InformerEventSourceConfiguration.from(GpuPool.class, Worker.class)
-                .withName("pools").withWatchAllNamespaces()
-                .withOnUpdateFilter((now, old) -> ClusterCapacity.poolChanged(old, now))
-                .withSecondaryToPrimaryMapper(pool -> unscheduledOrOn(workers, pool.getMetadata().getName())).build(),
-                context, ClusterCapacity::poolChanged);
+        pools = tracked(
+                InformerEventSourceConfiguration.from(GpuPool.class, Worker.class)
+                        .withName("pools")
+                        .withWatchAllNamespaces()
+                        .withOnUpdateFilter((now, old) -> ClusterCapacity.poolChanged(old, now))
+                        .withSecondaryToPrimaryMapper(pool ->
+                                unscheduledOrOn(workers, pool.getMetadata().getName()))
+                        .build(),
+                context,
+                ClusterCapacity::poolChanged);
         return List.of(nodes, pods, pools);
     }
 
@@ -138,8 +162,10 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
      * An informer event source that also tells {@link #capacity} when an event changes what placement reads
      * ({@code changesCapacity} gets null for the missing side of an add or a delete).
      */
-    private <R extends HasMetadata> InformerEventSource<R, Worker> tracked(InformerEventSourceConfiguration<R> configuration,
-            EventSourceContext<Worker> context, BiPredicate<R, R> changesCapacity) {
+    private <R extends HasMetadata> InformerEventSource<R, Worker> tracked(
+            InformerEventSourceConfiguration<R> configuration,
+            EventSourceContext<Worker> context,
+            BiPredicate<R, R> changesCapacity) {
         return new InformerEventSource<>(configuration, context) {
             @Override
             public void onAdd(R resource) {
@@ -201,7 +227,8 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-        String endpoint = external ? worker.getSpec().getExternalEndpoint()
+        String endpoint = external
+                ? worker.getSpec().getExternalEndpoint()
                 : scheduled ? WorkerServiceDependent.endpoint(worker, config.workerPort()) : null;
         status.setEndpoint(endpoint);
         status.setDigest(worker.getSpec().getModel().getDigest());
@@ -213,18 +240,28 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             recordColdStart(worker, status, ready, now);
             aggregator.replicas(scheduled, desired, ready);
         }
-        String publicKey = external ? null : WorkerSigningKeyDependent.publicKey(context).orElse(null);
-        String id = worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName();
-        boolean refresh = specChanged || !Objects.equals(endpointBefore, endpoint)
+        String publicKey =
+                external ? null : WorkerSigningKeyDependent.publicKey(context).orElse(null);
+        String id =
+                worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName();
+        boolean refresh = specChanged
+                || !Objects.equals(endpointBefore, endpoint)
                 || !Objects.equals(registeredKeys.get(id), publicKey == null ? "" : publicKey);
         var registration = registrar.sync(worker, status, endpoint, publicKey, quarantine == null, refresh);
         if (registration.registered()) {
             registeredKeys.put(id, publicKey == null ? "" : publicKey);
         }
-        List<String> marks = new WorkerDormancy(gateway).sync(worker.getMetadata().getName(),
-                status.getRegisteredTopics(), views, WorkerDormancy.dormant(worker, status, desired), refresh);
-        aggregator.registration(marks.isEmpty() ? registration
-                : new WorkerRegistrar.Result(false, "GatewayUnavailable", String.join("; ", marks)));
+        List<String> marks = new WorkerDormancy(gateway)
+                .sync(
+                        worker.getMetadata().getName(),
+                        status.getRegisteredTopics(),
+                        views,
+                        WorkerDormancy.dormant(worker, status, desired),
+                        refresh);
+        aggregator.registration(
+                marks.isEmpty()
+                        ? registration
+                        : new WorkerRegistrar.Result(false, "GatewayUnavailable", String.join("; ", marks)));
         // In-cluster workers re-read demand periodically; unscheduled ones also retry placement on a timer.
         Duration next = external ? null : scheduled ? config.scalingInterval() : config.unscheduledRetry();
         return finish(worker, before, next);
@@ -233,7 +270,8 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     @Override
     public DeleteControl cleanup(Worker worker, Context<Worker> context) {
         context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
-        registeredKeys.remove(worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName());
+        registeredKeys.remove(
+                worker.getMetadata().getNamespace() + "/" + worker.getMetadata().getName());
         if (new WorkerRegistrar(gateway).removeAll(worker)) {
             return DeleteControl.defaultDelete();
         }
@@ -242,8 +280,11 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
     }
 
     /** Places the worker (see {@link #placement}) and applies the result to its status. */
-    private boolean place(Worker worker, WorkerStatus status, Context<Worker> context, WorkerStatusAggregator aggregator) {
-        ClusterCapacity.Snapshot cluster = capacity.snapshot(() -> nodes.list().toList(), () -> pods.list().toList(),
+    private boolean place(
+            Worker worker, WorkerStatus status, Context<Worker> context, WorkerStatusAggregator aggregator) {
+        ClusterCapacity.Snapshot cluster = capacity.snapshot(
+                () -> nodes.list().toList(),
+                () -> pods.list().toList(),
                 () -> pools.list().toList());
         Placement placement = placement(worker, context, cluster);
         aggregator.scheduled(placement);
@@ -277,9 +318,13 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
             }
         });
         Pass pass = lastPass.get();
-        if (pass == null || pass.capacityVersion() != cluster.version() || !pass.demands().equals(demands)
+        if (pass == null
+                || pass.capacityVersion() != cluster.version()
+                || !pass.demands().equals(demands)
                 || !pass.placements().containsKey(own.worker())) {
-            pass = new Pass(cluster.version(), demands,
+            pass = new Pass(
+                    cluster.version(),
+                    demands,
                     placer.place(cluster.offers(), cluster.nodes(), List.copyOf(demands.values())));
             lastPass.set(pass);
         }
@@ -288,17 +333,22 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
     /** A valid in-cluster worker that asks for a GPU: the only kind whose placement can take capacity. */
     private static boolean mayTakeCapacity(Worker w) {
-        return w.getSpec() != null && w.getSpec().getGpu() != null && w.getSpec().getExternalEndpoint() == null
+        return w.getSpec() != null
+                && w.getSpec().getGpu() != null
+                && w.getSpec().getExternalEndpoint() == null
                 && WorkerSpecValidator.problems(w.getSpec()).isEmpty();
     }
 
     static PlacementStatus placementStatus(Placement placement, List<GpuPool> pools) {
         PlacementStatus ps = new PlacementStatus();
         ps.setPool(placement.pool());
-        pools.stream().filter(p -> p.getMetadata().getName().equals(placement.pool())).findFirst().ifPresent(p -> {
-            ps.setNodeSelector(p.getSpec().getNodeSelector());
-            ps.setTolerations(p.getSpec().getTolerations());
-        });
+        pools.stream()
+                .filter(p -> p.getMetadata().getName().equals(placement.pool()))
+                .findFirst()
+                .ifPresent(p -> {
+                    ps.setNodeSelector(p.getSpec().getNodeSelector());
+                    ps.setTolerations(p.getSpec().getTolerations());
+                });
         ps.setGpuResource(placement.resource());
         ps.setGpuCount(placement.usesGpu() ? placement.amount() : null);
         ps.setDevice(placement.usesGpu() ? "gpu" : "cpu");
@@ -307,15 +357,19 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
     /** Decides replicas and keeps the activation bookkeeping used for scale to zero and cold-start time. */
     private int scale(Worker worker, WorkerStatus status, boolean quarantined, Instant now, Demand demand) {
-        var s = worker.getSpec().getScaling() == null ? new ScalingSpec() : worker.getSpec().getScaling();
-        var bounds = new ScalingBounds(orDefault(worker.getSpec().getReplicas(), 0), orDefault(s.getMaxReplicas(), 1),
+        var s = worker.getSpec().getScaling() == null
+                ? new ScalingSpec()
+                : worker.getSpec().getScaling();
+        var bounds = new ScalingBounds(
+                orDefault(worker.getSpec().getReplicas(), 0),
+                orDefault(s.getMaxReplicas(), 1),
                 orDefault(s.getTargetInFlightPerReplica(), 4),
                 Duration.ofSeconds(orDefault(s.getIdleSecondsBeforeScaleToZero(), 300)));
         Instant activeSince = status.getLastActivatedAt() == null ? null : Instant.parse(status.getLastActivatedAt());
-        Instant activatingSince = status.getActivationStartedAt() == null ? null
-                : Instant.parse(status.getActivationStartedAt());
-        ScalingDecision decision = ReplicaPolicy.decide(bounds, demand, status.getReplicas(), activeSince,
-                activatingSince, now);
+        Instant activatingSince =
+                status.getActivationStartedAt() == null ? null : Instant.parse(status.getActivationStartedAt());
+        ScalingDecision decision =
+                ReplicaPolicy.decide(bounds, demand, status.getReplicas(), activeSince, activatingSince, now);
         int replicas = quarantined ? 0 : decision.replicas();
         if (!quarantined && decision.activation()) {
             status.setLastActivatedAt(now.toString());
@@ -360,14 +414,19 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         status.setLastColdStartSeconds(took.toMillis() / 1000.0);
         status.setActivationStartedAt(null);
         status.setLastActivatedAt(now.toString());
-        Timer.builder("synod.worker.cold.start").description("Time from activation at zero replicas to the first ready replica")
-                .tag("namespace", worker.getMetadata().getNamespace()).tag("worker", worker.getMetadata().getName())
-                .register(meters).record(took);
+        Timer.builder("synod.worker.cold.start")
+                .description("Time from activation at zero replicas to the first ready replica")
+                .tag("namespace", worker.getMetadata().getNamespace())
+                .tag("worker", worker.getMetadata().getName())
+                .register(meters)
+                .record(took);
     }
 
     private static int readyReplicas(Context<Worker> context) {
         return context.getSecondaryResource(Deployment.class)
-                .map(d -> d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas())
+                .map(d -> d.getStatus() == null || d.getStatus().getReadyReplicas() == null
+                        ? 0
+                        : d.getStatus().getReadyReplicas())
                 .orElse(0);
     }
 
@@ -393,7 +452,9 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
         }
         for (String topic : worker.getSpec().getTopics()) {
             TopicView view = views.get(topic);
-            String reason = view == null ? null : view.quarantined().get(worker.getMetadata().getName());
+            String reason = view == null
+                    ? null
+                    : view.quarantined().get(worker.getMetadata().getName());
             if (reason != null) {
                 return GATEWAY_QUARANTINE + topic + ": " + reason;
             }
@@ -403,25 +464,36 @@ public class WorkerReconciler implements Reconciler<Worker>, Cleaner<Worker> {
 
     private static String gatewayQuarantine(WorkerStatus status) {
         return status.getConditions().stream()
-                .filter(c -> WorkerStatusAggregator.QUARANTINED.equals(c.getType()) && "True".equals(c.getStatus())
-                        && c.getMessage() != null && c.getMessage().startsWith(GATEWAY_QUARANTINE))
-                .map(io.fabric8.kubernetes.api.model.Condition::getMessage).findFirst().orElse(null);
+                .filter(c -> WorkerStatusAggregator.QUARANTINED.equals(c.getType())
+                        && "True".equals(c.getStatus())
+                        && c.getMessage() != null
+                        && c.getMessage().startsWith(GATEWAY_QUARANTINE))
+                .map(io.fabric8.kubernetes.api.model.Condition::getMessage)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<ResourceID> unscheduled(IndexerResourceCache<Worker> workers) {
         return workers.list(w -> w.getStatus() == null || w.getStatus().getPlacement() == null)
-                .map(ResourceID::fromResource).collect(Collectors.toSet());
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     private static Set<ResourceID> unscheduledOrOn(IndexerResourceCache<Worker> workers, String pool) {
-        return workers.list(w -> w.getStatus() == null || w.getStatus().getPlacement() == null
-                || pool.equals(w.getStatus().getPool())).map(ResourceID::fromResource).collect(Collectors.toSet());
+        return workers.list(w -> w.getStatus() == null
+                        || w.getStatus().getPlacement() == null
+                        || pool.equals(w.getStatus().getPool()))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     private static boolean holdsGpus(Pod pod) {
-        return pod.getSpec() != null && pod.getSpec().getContainers().stream()
-                .anyMatch(c -> c.getResources() != null && c.getResources().getLimits() != null
-                        && c.getResources().getLimits().keySet().stream().anyMatch(k -> k.startsWith("nvidia.com/")));
+        return pod.getSpec() != null
+                && pod.getSpec().getContainers().stream()
+                        .anyMatch(c -> c.getResources() != null
+                                && c.getResources().getLimits() != null
+                                && c.getResources().getLimits().keySet().stream()
+                                        .anyMatch(k -> k.startsWith("nvidia.com/")));
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -29,8 +29,7 @@ public final class WorkerRegistrar {
      * @param reason     CamelCase reason
      * @param message    explanation
      */
-    public record Result(boolean registered, String reason, String message) {
-    }
+    public record Result(boolean registered, String reason, String message) {}
 
     /**
      * Registers or removes the worker so the gateway matches {@code endpoint}; {@code refresh} re-sends registrations
@@ -39,10 +38,12 @@ public final class WorkerRegistrar {
      * @param publicKey the worker's receipt key (base64 X.509 Ed25519), or null when the operator holds none (an
      *                  external worker): the gateway then checks no receipts for it
      */
-    public Result sync(Worker worker, WorkerStatus status, String endpoint, String publicKey, boolean serving,
-            boolean refresh) {
+    public Result sync(
+            Worker worker, WorkerStatus status, String endpoint, String publicKey, boolean serving, boolean refresh) {
         String name = worker.getMetadata().getName();
-        Set<String> wanted = serving && endpoint != null ? new LinkedHashSet<>(worker.getSpec().getTopics()) : Set.of();
+        Set<String> wanted = serving && endpoint != null
+                ? new LinkedHashSet<>(worker.getSpec().getTopics())
+                : Set.of();
         Set<String> registered = new LinkedHashSet<>(status.getRegisteredTopics());
         List<String> failures = new ArrayList<>();
         for (String topic : new ArrayList<>(registered)) {
@@ -58,8 +59,12 @@ public final class WorkerRegistrar {
         // The model digest pins what the receipts must name when the spec declares one; without it any digest the
         // worker signs is accepted (the reference and mlp kinds derive theirs from their settings).
         String digest = worker.getSpec().getModel().getDigest();
-        WorkerRegistration registration = new WorkerRegistration(endpoint, worker.getSpec().getModel().getName(),
-                worker.getSpec().getRole(), publicKey, digest == null ? null : digest.replaceFirst("^sha256:", ""));
+        WorkerRegistration registration = new WorkerRegistration(
+                endpoint,
+                worker.getSpec().getModel().getName(),
+                worker.getSpec().getRole(),
+                publicKey,
+                digest == null ? null : digest.replaceFirst("^sha256:", ""));
         for (String topic : wanted) {
             if (refresh || !registered.contains(topic)) {
                 try {

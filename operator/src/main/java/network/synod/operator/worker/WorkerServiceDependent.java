@@ -28,21 +28,26 @@ public class WorkerServiceDependent extends CRUDKubernetesDependentResource<Serv
         int port = defaults().port();
         return new ServiceBuilder()
                 .withNewMetadata()
-                    .withName(worker.getMetadata().getName())
-                    .withNamespace(worker.getMetadata().getNamespace())
-                    .withLabels(WorkerLabels.all(worker))
+                .withName(worker.getMetadata().getName())
+                .withNamespace(worker.getMetadata().getNamespace())
+                .withLabels(WorkerLabels.all(worker))
                 .endMetadata()
                 .withNewSpec()
-                    .withType("ClusterIP")
-                    .withSelector(WorkerLabels.selector(worker))
-                    .addNewPort().withName("http").withPort(port).withNewTargetPort("http").endPort()
+                .withType("ClusterIP")
+                .withSelector(WorkerLabels.selector(worker))
+                .addNewPort()
+                .withName("http")
+                .withPort(port)
+                .withNewTargetPort("http")
+                .endPort()
                 .endSpec()
                 .build();
     }
 
     /** The URL the gateway calls this worker at, through the Service's cluster DNS name. */
     public static String endpoint(Worker worker, int port) {
-        return "http://" + worker.getMetadata().getName() + "." + worker.getMetadata().getNamespace() + ".svc:" + port;
+        return "http://" + worker.getMetadata().getName() + "."
+                + worker.getMetadata().getNamespace() + ".svc:" + port;
     }
 
     private WorkerDefaults defaults() {

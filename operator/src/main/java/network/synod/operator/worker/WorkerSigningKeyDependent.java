@@ -32,6 +32,7 @@ public class WorkerSigningKeyDependent extends KubernetesDependentResource<Secre
     public static final String PRIVATE = "key.pem";
     /** The X.509 public key, base64 (the form the gateway's registration takes). */
     public static final String PUBLIC = "public.key";
+
     static final String MOUNT = "/var/run/synod/signing";
     static final String KEY_FILE = MOUNT + "/" + PRIVATE;
 
@@ -53,9 +54,9 @@ public class WorkerSigningKeyDependent extends KubernetesDependentResource<Secre
         String publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
         return new SecretBuilder()
                 .withNewMetadata()
-                    .withName(secretName(worker))
-                    .withNamespace(worker.getMetadata().getNamespace())
-                    .withLabels(WorkerLabels.all(worker))
+                .withName(secretName(worker))
+                .withNamespace(worker.getMetadata().getNamespace())
+                .withLabels(WorkerLabels.all(worker))
                 .endMetadata()
                 .withType("Opaque")
                 .withData(Map.of(PRIVATE, base64(pem), PUBLIC, base64(publicKey)))

@@ -22,8 +22,7 @@ public final class WorkerSpecValidator {
     private static final Pattern MODEL_URL = Pattern.compile(ModelSpec.URL_PATTERN);
     private static final Pattern DIGEST = Pattern.compile(ModelSpec.DIGEST_PATTERN);
 
-    private WorkerSpecValidator() {
-    }
+    private WorkerSpecValidator() {}
 
     /** Returns one sentence per problem; empty when the spec is valid. */
     public static List<String> problems(WorkerSpec spec) {

@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
 
 import network.synod.operator.api.GpuPool;
 import network.synod.operator.api.GpuRequest;
@@ -34,9 +31,8 @@ import network.synod.operator.testing.Cluster;
 
 /**
  * 1,000 Workers reconciled to their desired state (placed, Deployment and Service created, registered) on the mock
- * API server in at most 60 s. Run with -Dsynod.bench=true.
+ * API server in at most 60 s. Run with -Pbench (mvn -B -pl operator -am verify -Pbench).
  */
-@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = BenchGatewayResource.class, restrictToAnnotatedClass = true)
@@ -55,10 +51,14 @@ class ReconcileBenchmark {
     @Test
     void testThousandWorkersReachDesiredState() throws InterruptedException {
         for (int i = 0; i < 20; i++) {
-            client.nodes().resource(Cluster.gpuNode("l4-" + i, "l4", "NVIDIA-L4", 23034, "none",
-                    Map.of("nvidia.com/gpu", "8"))).create();
+            client.nodes()
+                    .resource(
+                            Cluster.gpuNode("l4-" + i, "l4", "NVIDIA-L4", 23034, "none", Map.of("nvidia.com/gpu", "8")))
+                    .create();
         }
-        client.resources(GpuPool.class).resource(Cluster.pool("l4", "NVIDIA-L4", 23034, "none", 8, 1)).create();
+        client.resources(GpuPool.class)
+                .resource(Cluster.pool("l4", "NVIDIA-L4", 23034, "none", 8, 1))
+                .create();
 
         drainRequests();
         double reconciliationsBefore = reconciliations();
@@ -66,7 +66,10 @@ class ReconcileBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < WORKERS; i++) {
             Worker w = new Worker();
-            w.setMetadata(new ObjectMetaBuilder().withName("w-" + i).withNamespace("bench").build());
+            w.setMetadata(new ObjectMetaBuilder()
+                    .withName("w-" + i)
+                    .withNamespace("bench")
+                    .build());
             WorkerSpec spec = new WorkerSpec();
             spec.setTopics(List.of("topic-" + (i % 10)));
             if (i % 10 == 0) {
@@ -80,11 +83,19 @@ class ReconcileBenchmark {
         long created = System.nanoTime();
         long done = 0;
         while (System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
-            long services = client.services().inNamespace("bench").list().getItems().size();
-            long deployments = client.apps().deployments().inNamespace("bench").list().getItems().size();
+            long services =
+                    client.services().inNamespace("bench").list().getItems().size();
+            long deployments = client.apps()
+                    .deployments()
+                    .inNamespace("bench")
+                    .list()
+                    .getItems()
+                    .size();
             long ready = client.resources(Worker.class).inNamespace("bench").list().getItems().stream()
-                    .filter(w -> w.getStatus() != null && w.getStatus().getConditions().stream().anyMatch(
-                            c -> c.getType().equals("Registered") && c.getStatus().equals("True")))
+                    .filter(w -> w.getStatus() != null
+                            && w.getStatus().getConditions().stream()
+                                    .anyMatch(c -> c.getType().equals("Registered")
+                                            && c.getStatus().equals("True")))
                     .count();
             if (services == WORKERS && deployments == WORKERS && ready == WORKERS) {
                 done = System.nanoTime();
@@ -94,24 +105,38 @@ class ReconcileBenchmark {
         }
         assertTrue(done > 0, "not all workers reached their desired state within 120 s");
         double seconds = (done - start) / 1e9;
-        System.out.printf("RECONCILE BENCHMARK: %d workers created in %.1f s, all placed, deployed and registered after %.1f s%n",
+        System.out.printf(
+                "RECONCILE BENCHMARK: %d workers created in %.1f s, all placed, deployed and registered after %.1f s%n",
                 WORKERS, (created - start) / 1e9, seconds);
         Map<String, Integer> requests = drainRequests();
         int total = requests.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("RECONCILE BENCHMARK: %d API requests to the mock server (%.1f per worker): %s%n", total,
-                total / (double) WORKERS, requests);
-        System.out.printf("RECONCILE BENCHMARK: %.0f Worker reconciliations started (%.1f per worker, including the"
-                + " 15 s demand re-reads); load average %.1f at start, %.1f at end, on %d CPUs%n",
-                reconciliations() - reconciliationsBefore, (reconciliations() - reconciliationsBefore) / WORKERS, loadBefore,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-        assertEquals(WORKERS, client.apps().deployments().inNamespace("bench").list().getItems().size());
+        System.out.printf(
+                "RECONCILE BENCHMARK: %d API requests to the mock server (%.1f per worker): %s%n",
+                total, total / (double) WORKERS, requests);
+        System.out.printf(
+                "RECONCILE BENCHMARK: %.0f Worker reconciliations started (%.1f per worker, including the"
+                        + " 15 s demand re-reads); load average %.1f at start, %.1f at end, on %d CPUs%n",
+                reconciliations() - reconciliationsBefore,
+                (reconciliations() - reconciliationsBefore) / WORKERS,
+                loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        assertEquals(
+                WORKERS,
+                client.apps()
+                        .deployments()
+                        .inNamespace("bench")
+                        .list()
+                        .getItems()
+                        .size());
         assertTrue(seconds <= 60, "took " + seconds + " s");
     }
 
     /** Worker reconciliations JOSDK has started so far (its Micrometer counter). */
     private double reconciliations() {
         return meters.find("reconciliations.started.total").tag("controller.name", "worker").counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /**

@@ -32,22 +32,32 @@ class HttpGatewayClientTest {
     @Test
     void testWritesFollowTheAdminContract() {
         client.putTopic("eth-1h", new TopicSettings("mse", 24, "allora"));
-        client.putWorker("eth-1h", "mlp-1", new WorkerRegistration("http://mlp-1.ns.svc:8080", "model", "inferer", null, null));
-        client.putWorker("eth-1h", "mlp-2", new WorkerRegistration("http://mlp-2.ns.svc:8080", "model", "inferer",
-                "MCowBQYDK2VwAyEA", "ab".repeat(32)));
+        client.putWorker(
+                "eth-1h", "mlp-1", new WorkerRegistration("http://mlp-1.ns.svc:8080", "model", "inferer", null, null));
+        client.putWorker(
+                "eth-1h",
+                "mlp-2",
+                new WorkerRegistration(
+                        "http://mlp-2.ns.svc:8080", "model", "inferer", "MCowBQYDK2VwAyEA", "ab".repeat(32)));
         client.deleteWorker("eth-1h", "mlp-1");
         client.deleteTopic("eth-1h");
 
         var calls = recorder.calls();
         assertEquals("PUT", calls.get(0).method());
         assertEquals("/v1/admin/topics/eth-1h", calls.get(0).path());
-        assertEquals("{\"lossFunction\":\"mse\",\"season\":24,\"mode\":\"allora\"}", calls.get(0).body());
+        assertEquals(
+                "{\"lossFunction\":\"mse\",\"season\":24,\"mode\":\"allora\"}",
+                calls.get(0).body());
         assertEquals("Bearer secret", calls.get(0).auth());
         assertEquals("/v1/admin/topics/eth-1h/workers/mlp-1", calls.get(1).path());
-        assertEquals("{\"url\":\"http://mlp-1.ns.svc:8080\",\"model\":\"model\",\"role\":\"inferer\"}", calls.get(1).body());
+        assertEquals(
+                "{\"url\":\"http://mlp-1.ns.svc:8080\",\"model\":\"model\",\"role\":\"inferer\"}",
+                calls.get(1).body());
         // A key and digest travel only when the operator has them (the gateway then checks every receipt).
-        assertEquals("{\"url\":\"http://mlp-2.ns.svc:8080\",\"model\":\"model\",\"role\":\"inferer\",\"publicKey\":"
-                + "\"MCowBQYDK2VwAyEA\",\"modelDigest\":\"" + "ab".repeat(32) + "\"}", calls.get(2).body());
+        assertEquals(
+                "{\"url\":\"http://mlp-2.ns.svc:8080\",\"model\":\"model\",\"role\":\"inferer\",\"publicKey\":"
+                        + "\"MCowBQYDK2VwAyEA\",\"modelDigest\":\"" + "ab".repeat(32) + "\"}",
+                calls.get(2).body());
         assertTrue(recorder.saw("DELETE", "/v1/admin/topics/eth-1h/workers/mlp-1"));
         assertTrue(recorder.saw("DELETE", "/v1/admin/topics/eth-1h"));
     }

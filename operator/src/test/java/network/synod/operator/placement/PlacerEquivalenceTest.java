@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class PlacerEquivalenceTest {
     private static final String POOL = "synod.network/pool";
-    private static final String[] PRODUCTS = { "NVIDIA-H100-80GB-HBM3", "NVIDIA-L4", "NVIDIA-A100-SXM4-80GB",
-            "NVIDIA-A100-SXM4-80GB-MIG-3g.40gb", "Tesla-T4" };
-    private static final String[] WANTED = { null, "H100", "L4", "A100", "T4", "B200" };
-    private static final String[] MIG = { "1g.10gb", "3g.40gb" };
+    private static final String[] PRODUCTS = {
+        "NVIDIA-H100-80GB-HBM3", "NVIDIA-L4", "NVIDIA-A100-SXM4-80GB", "NVIDIA-A100-SXM4-80GB-MIG-3g.40gb", "Tesla-T4"
+    };
+    private static final String[] WANTED = {null, "H100", "L4", "A100", "T4", "B200"};
+    private static final String[] MIG = {"1g.10gb", "3g.40gb"};
 
     @Test
     void testSameDecisionsAsTheScanningPassOnRandomClusters() {
@@ -46,20 +47,35 @@ class PlacerEquivalenceTest {
             if (i > 0 && random.nextInt(4) == 0) {
                 // A twin: same nodes, product and cost as an earlier pool, so only the name breaks the tie.
                 PoolOffer twin = pools.get(random.nextInt(i));
-                pools.add(new PoolOffer(name, twin.labels(), twin.nodeSelector(), twin.gpuProduct(), twin.gpuMemoryMiB(),
-                        twin.migStrategy(), twin.timeSlicingReplicas(), twin.cost()));
+                pools.add(new PoolOffer(
+                        name,
+                        twin.labels(),
+                        twin.nodeSelector(),
+                        twin.gpuProduct(),
+                        twin.gpuMemoryMiB(),
+                        twin.migStrategy(),
+                        twin.timeSlicingReplicas(),
+                        twin.cost()));
                 continue;
             }
             // Some pools select the same nodes as another pool (by selecting on a shared group label).
-            Map<String, String> selector = random.nextInt(4) == 0 ? Map.of("group", "g" + random.nextInt(2))
-                    : Map.of(POOL, name);
+            Map<String, String> selector =
+                    random.nextInt(4) == 0 ? Map.of("group", "g" + random.nextInt(2)) : Map.of(POOL, name);
             int kind = random.nextInt(6);
             String product = kind == 5 ? null : PRODUCTS[random.nextInt(PRODUCTS.length)];
-            String mig = product != null && product.contains("MIG") ? "single"
+            String mig = product != null && product.contains("MIG")
+                    ? "single"
                     : product != null && product.contains("A100") && random.nextBoolean() ? "mixed" : "none";
             int slicing = product != null && product.startsWith("Tesla") ? 1 + random.nextInt(4) : 1;
-            pools.add(new PoolOffer(name, Map.of("region", random.nextBoolean() ? "east" : "west"), selector, product,
-                    product == null ? null : 16000 + random.nextInt(70000), mig, slicing, random.nextInt(3)));
+            pools.add(new PoolOffer(
+                    name,
+                    Map.of("region", random.nextBoolean() ? "east" : "west"),
+                    selector,
+                    product,
+                    product == null ? null : 16000 + random.nextInt(70000),
+                    mig,
+                    slicing,
+                    random.nextInt(3)));
         }
         return pools;
     }
@@ -95,8 +111,8 @@ class PlacerEquivalenceTest {
             String poolName = random.nextInt(10) == 0 ? "p" + random.nextInt(pools.size() + 1) : null;
             Map<String, String> selector = random.nextInt(10) == 0 ? Map.of("region", "west") : null;
             String current = random.nextInt(3) == 0 ? "p" + random.nextInt(pools.size()) : null;
-            demands.add(new GpuDemand(worker, gpus, product, memory, mig, fraction, poolName, selector,
-                    random.nextInt(4), current));
+            demands.add(new GpuDemand(
+                    worker, gpus, product, memory, mig, fraction, poolName, selector, random.nextInt(4), current));
         }
         return demands;
     }

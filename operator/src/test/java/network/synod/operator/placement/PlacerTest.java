@@ -16,11 +16,15 @@ class PlacerTest {
 
     @Test
     void testMixedPoolsEachRequestLandsOnTheMatchingPool() {
-        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), mixedNodes(), List.of(
-                gpu("ns/big", 2, "H100", null),
-                gpu("ns/small", 1, "A10G", null),
-                mig("ns/slice", "1g.10gb", 1),
-                cpu("ns/cpu")));
+        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        mixedPools(),
+                        mixedNodes(),
+                        List.of(
+                                gpu("ns/big", 2, "H100", null),
+                                gpu("ns/small", 1, "A10G", null),
+                                mig("ns/slice", "1g.10gb", 1),
+                                cpu("ns/cpu")));
 
         assertEquals("h100", result.get("ns/big").pool());
         assertEquals("nvidia.com/gpu", result.get("ns/big").resource());
@@ -36,15 +40,23 @@ class PlacerTest {
     @Test
     void testCheaperPoolFirstWhenBothMatch() {
         // Any GPU with >= 20 GiB: the A10 pool (cost 1) is cheaper than the H100 pool (cost 10).
-        Placement p = new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), mixedNodes(),
-                List.of(new GpuDemand("ns/w", 1, null, 20000, null, null, null, null, 1, null))).get("ns/w");
+        Placement p = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        mixedPools(),
+                        mixedNodes(),
+                        List.of(new GpuDemand("ns/w", 1, null, 20000, null, null, null, null, 1, null)))
+                .get("ns/w");
         assertEquals("a10", p.pool());
     }
 
     @Test
     void testMemoryRequirementExcludesSmallGpus() {
-        Placement p = new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), mixedNodes(),
-                List.of(new GpuDemand("ns/w", 1, null, 40000, null, null, null, null, 1, null))).get("ns/w");
+        Placement p = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        mixedPools(),
+                        mixedNodes(),
+                        List.of(new GpuDemand("ns/w", 1, null, 40000, null, null, null, null, 1, null)))
+                .get("ns/w");
         assertEquals("h100", p.pool());
     }
 
@@ -66,9 +78,13 @@ class PlacerTest {
 
     @Test
     void testUnknownPoolAndUnmatchedProduct() {
-        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), mixedNodes(), List.of(
-                new GpuDemand("ns/ghost", 1, null, null, null, null, "nope", null, 1, null),
-                gpu("ns/b200", 1, "B200", null)));
+        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        mixedPools(),
+                        mixedNodes(),
+                        List.of(
+                                new GpuDemand("ns/ghost", 1, null, null, null, null, "nope", null, 1, null),
+                                gpu("ns/b200", 1, "B200", null)));
         assertEquals("PoolNotFound", result.get("ns/ghost").reason());
         assertEquals("NoMatchingPool", result.get("ns/b200").reason());
     }
@@ -76,32 +92,52 @@ class PlacerTest {
     @Test
     void testAddedNodeMakesRoom() {
         List<NodeCapacity> nodes = new ArrayList<>(mixedNodes());
-        List<GpuDemand> demands = List.of(gpu("ns/a", 1, "A10G", null), gpu("ns/b", 1, "A10G", "a10"),
-                gpu("ns/c", 1, "A10G", "a10"));
+        List<GpuDemand> demands =
+                List.of(gpu("ns/a", 1, "A10G", null), gpu("ns/b", 1, "A10G", "a10"), gpu("ns/c", 1, "A10G", "a10"));
         // a and b hold the two A10 GPUs (b and c are sticky from an earlier pass, so they are charged first).
-        assertFalse(new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), nodes, demands).get("ns/a").scheduled());
+        assertFalse(new Placer(PlacementPolicy.BIN_PACK)
+                .place(mixedPools(), nodes, demands)
+                .get("ns/a")
+                .scheduled());
         nodes.add(node("a10-3", "a10", Map.of("nvidia.com/gpu", 1L)));
-        assertEquals("a10", new Placer(PlacementPolicy.BIN_PACK).place(mixedPools(), nodes, demands).get("ns/a").pool());
+        assertEquals(
+                "a10",
+                new Placer(PlacementPolicy.BIN_PACK)
+                        .place(mixedPools(), nodes, demands)
+                        .get("ns/a")
+                        .pool());
     }
 
     @Test
     void testBinPackFillsTheFullerPoolSpreadTheEmptier() {
         List<PoolOffer> pools = List.of(offer("p1", "L4", 0, "none", 1), offer("p2", "L4", 0, "none", 1));
-        List<NodeCapacity> nodes = List.of(node("n1", "p1", Map.of("nvidia.com/gpu", 2L)),
-                node("n2", "p2", Map.of("nvidia.com/gpu", 8L)));
+        List<NodeCapacity> nodes =
+                List.of(node("n1", "p1", Map.of("nvidia.com/gpu", 2L)), node("n2", "p2", Map.of("nvidia.com/gpu", 8L)));
         GpuDemand d = gpu("ns/w", 1, "L4", null);
-        assertEquals("p1", new Placer(PlacementPolicy.BIN_PACK).place(pools, nodes, List.of(d)).get("ns/w").pool());
-        assertEquals("p2", new Placer(PlacementPolicy.SPREAD).place(pools, nodes, List.of(d)).get("ns/w").pool());
+        assertEquals(
+                "p1",
+                new Placer(PlacementPolicy.BIN_PACK)
+                        .place(pools, nodes, List.of(d))
+                        .get("ns/w")
+                        .pool());
+        assertEquals(
+                "p2",
+                new Placer(PlacementPolicy.SPREAD)
+                        .place(pools, nodes, List.of(d))
+                        .get("ns/w")
+                        .pool());
     }
 
     @Test
     void testReplicaMustFitOnOneNode() {
         // Two nodes with 2 free GPUs each: a 4-GPU replica does not fit although 4 GPUs are free in total.
         List<PoolOffer> pools = List.of(offer("p", "H100", 0, "none", 1));
-        List<NodeCapacity> nodes = List.of(node("n1", "p", Map.of("nvidia.com/gpu", 2L)),
-                node("n2", "p", Map.of("nvidia.com/gpu", 2L)));
-        assertFalse(new Placer(PlacementPolicy.BIN_PACK).place(pools, nodes, List.of(gpu("ns/w", 4, null, null)))
-                .get("ns/w").scheduled());
+        List<NodeCapacity> nodes =
+                List.of(node("n1", "p", Map.of("nvidia.com/gpu", 2L)), node("n2", "p", Map.of("nvidia.com/gpu", 2L)));
+        assertFalse(new Placer(PlacementPolicy.BIN_PACK)
+                .place(pools, nodes, List.of(gpu("ns/w", 4, null, null)))
+                .get("ns/w")
+                .scheduled());
     }
 
     @Test
@@ -109,13 +145,17 @@ class PlacerTest {
         List<PoolOffer> pools = List.of(
                 offer("single", "NVIDIA-A100-SXM4-80GB-MIG-3g.40gb", 1, "single", 1),
                 offer("shared", "Tesla-T4", 0, "none", 4));
-        List<NodeCapacity> nodes = List.of(node("s1", "single", Map.of("nvidia.com/gpu", 2L)),
-                node("t1", "shared", Map.of("nvidia.com/gpu", 4L)));
-        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK).place(pools, nodes, List.of(
-                mig("ns/m", "3g.40gb", 1),
-                new GpuDemand("ns/quarter", 1, null, null, null, 0.25, null, null, 1, null),
-                new GpuDemand("ns/half", 1, null, null, null, 0.5, null, null, 1, null),
-                gpu("ns/whole", 1, "T4", null)));
+        List<NodeCapacity> nodes = List.of(
+                node("s1", "single", Map.of("nvidia.com/gpu", 2L)), node("t1", "shared", Map.of("nvidia.com/gpu", 4L)));
+        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        pools,
+                        nodes,
+                        List.of(
+                                mig("ns/m", "3g.40gb", 1),
+                                new GpuDemand("ns/quarter", 1, null, null, null, 0.25, null, null, 1, null),
+                                new GpuDemand("ns/half", 1, null, null, null, 0.5, null, null, 1, null),
+                                gpu("ns/whole", 1, "T4", null)));
         assertEquals("single", result.get("ns/m").pool());
         assertEquals("nvidia.com/gpu", result.get("ns/m").resource());
         assertEquals("shared", result.get("ns/quarter").pool());
@@ -130,11 +170,17 @@ class PlacerTest {
         List<PoolOffer> pools = List.of(
                 new PoolOffer("east", Map.of("region", "east"), Map.of(POOL, "east"), "L4", 24576, "none", 1, 0),
                 new PoolOffer("west", Map.of("region", "west"), Map.of(POOL, "west"), "L4", 24576, "none", 1, 0));
-        List<NodeCapacity> nodes = List.of(node("e1", "east", Map.of("nvidia.com/gpu", 4L)),
-                node("w1", "west", Map.of("nvidia.com/gpu", 4L)));
-        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK).place(pools, nodes, List.of(
-                new GpuDemand("ns/a", 1, null, null, null, null, null, Map.of("region", "west"), 3, null),
-                new GpuDemand("ns/b", 1, null, null, null, null, null, Map.of("region", "west"), 2, null)));
+        List<NodeCapacity> nodes = List.of(
+                node("e1", "east", Map.of("nvidia.com/gpu", 4L)), node("w1", "west", Map.of("nvidia.com/gpu", 4L)));
+        Map<String, Placement> result = new Placer(PlacementPolicy.BIN_PACK)
+                .place(
+                        pools,
+                        nodes,
+                        List.of(
+                                new GpuDemand(
+                                        "ns/a", 1, null, null, null, null, null, Map.of("region", "west"), 3, null),
+                                new GpuDemand(
+                                        "ns/b", 1, null, null, null, null, null, Map.of("region", "west"), 2, null)));
         assertEquals("west", result.get("ns/a").pool());
         // a reserved 3 of west's 4 GPUs; b needs 2 replicas and must stay in west by its selector.
         assertEquals("InsufficientCapacity", result.get("ns/b").reason());

@@ -33,14 +33,18 @@ final class ScanPlacer {
         }
         Map<String, Pool> pools = new LinkedHashMap<>();
         for (PoolOffer offer : offers) {
-            List<Slot> members = nodes.stream().filter(offer::selects).map(n -> slots.get(n.name())).toList();
+            List<Slot> members = nodes.stream()
+                    .filter(offer::selects)
+                    .map(n -> slots.get(n.name()))
+                    .toList();
             Pool pool = new Pool(offer, members);
             members.forEach(slot -> slot.owners().add(pool));
             pools.put(offer.name(), pool);
         }
         List<GpuDemand> ordered = new ArrayList<>(demands);
         // Workers that already hold a pool are charged first so newcomers cannot take their capacity.
-        ordered.sort(Comparator.comparing((GpuDemand d) -> d.currentPool() == null).thenComparing(GpuDemand::worker));
+        ordered.sort(
+                Comparator.comparing((GpuDemand d) -> d.currentPool() == null).thenComparing(GpuDemand::worker));
         Map<String, Placement> result = new LinkedHashMap<>();
         for (GpuDemand demand : ordered) {
             result.put(demand.worker(), placeOne(demand, pools));
@@ -52,7 +56,8 @@ final class ScanPlacer {
         if (demand.poolName() != null && !pools.containsKey(demand.poolName())) {
             return Placement.unscheduled(demand, "PoolNotFound", "GpuPool " + demand.poolName() + " does not exist");
         }
-        List<Pool> allowed = pools.values().stream().filter(p -> permits(demand, p.offer)).toList();
+        List<Pool> allowed =
+                pools.values().stream().filter(p -> permits(demand, p.offer)).toList();
         if (demand.cpuOnly()) {
             return placeCpuOnly(demand, allowed);
         }
@@ -78,14 +83,18 @@ final class ScanPlacer {
         Pool best = null;
         for (Map.Entry<Pool, Need> e : matching.entrySet()) {
             Pool pool = e.getKey();
-            if (pool.fits(e.getValue(), replicas) && better(pool, matching.get(pool), best, best == null ? null : matching.get(best))) {
+            if (pool.fits(e.getValue(), replicas)
+                    && better(pool, matching.get(pool), best, best == null ? null : matching.get(best))) {
                 best = pool;
             }
         }
         if (best == null) {
             String names = matching.keySet().stream().map(p -> p.offer.name()).collect(Collectors.joining(", "));
-            return Placement.unscheduled(demand, "InsufficientCapacity",
-                    "no free capacity for " + replicas + " replica(s) of " + describe(demand) + " in GpuPool(s) " + names);
+            return Placement.unscheduled(
+                    demand,
+                    "InsufficientCapacity",
+                    "no free capacity for " + replicas + " replica(s) of " + describe(demand) + " in GpuPool(s) "
+                            + names);
         }
         best.reserve(matching.get(best), replicas, policy);
         return placed(demand, best, matching.get(best), "placed on GpuPool " + best.offer.name());
@@ -93,11 +102,18 @@ final class ScanPlacer {
 
     private static Placement placeCpuOnly(GpuDemand demand, List<Pool> allowed) {
         if (!demand.constrainsPool()) {
-            return new Placement(demand.worker(), true, null, null, 0, "CpuOnly", "CPU-only worker, no GPU pool needed");
+            return new Placement(
+                    demand.worker(), true, null, null, 0, "CpuOnly", "CPU-only worker, no GPU pool needed");
         }
         return allowed.stream()
                 .min(Comparator.comparingInt((Pool p) -> p.offer.cost()).thenComparing(p -> p.offer.name()))
-                .map(p -> new Placement(demand.worker(), true, p.offer.name(), null, 0, "CpuOnly",
+                .map(p -> new Placement(
+                        demand.worker(),
+                        true,
+                        p.offer.name(),
+                        null,
+                        0,
+                        "CpuOnly",
                         "CPU-only worker on GpuPool " + p.offer.name()))
                 .orElseGet(() -> Placement.unscheduled(demand, "PoolNotFound", "no GpuPool matches the pool selector"));
     }
@@ -143,7 +159,8 @@ final class ScanPlacer {
             if ("mixed".equals(strategy)) {
                 return new Need(MIG_PREFIX + demand.migProfile(), demand.gpuCount());
             }
-            // With the single strategy MIG slices are advertised as nvidia.com/gpu and the product label names the profile.
+            // With the single strategy MIG slices are advertised as nvidia.com/gpu and the product label names the
+            // profile.
             boolean sameProfile = "single".equals(strategy)
                     && lower(offer.gpuProduct()).endsWith("mig-" + lower(demand.migProfile()));
             return sameProfile ? new Need(GPU, demand.gpuCount()) : null;
@@ -213,8 +230,7 @@ final class ScanPlacer {
     }
 
     /** Resource and amount one replica needs. */
-    record Need(String resource, int amount) {
-    }
+    record Need(String resource, int amount) {}
 
     /** A node's free capacity, mutated as the pass charges workers to it, and the pools it belongs to. */
     private record Slot(String name, Map<String, Long> free, List<Pool> owners) {
@@ -284,9 +300,10 @@ final class ScanPlacer {
                     if (free < need.amount) {
                         continue;
                     }
-                    if (chosen == null || (policy == PlacementPolicy.BIN_PACK
-                            ? free < chosen.freeOf(need.resource)
-                            : free > chosen.freeOf(need.resource))) {
+                    if (chosen == null
+                            || (policy == PlacementPolicy.BIN_PACK
+                                    ? free < chosen.freeOf(need.resource)
+                                    : free > chosen.freeOf(need.resource))) {
                         chosen = s;
                     }
                 }

@@ -34,8 +34,14 @@ class ReplicaPolicyTest {
 
     @Test
     void testIdleTimeCountsFromActivationWhenNoRequestSeen() {
-        assertEquals(1, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(10), null, NOW).replicas());
-        assertEquals(0, ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(600), null, NOW).replicas());
+        assertEquals(
+                1,
+                ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(10), null, NOW)
+                        .replicas());
+        assertEquals(
+                0,
+                ReplicaPolicy.decide(SERVERLESS, Demand.NONE, 1, NOW.minusSeconds(600), null, NOW)
+                        .replicas());
     }
 
     @Test
@@ -47,8 +53,14 @@ class ReplicaPolicyTest {
         assertEquals(1, waking.replicas());
         assertEquals("Activating", waking.reason());
         // Once ready (no activation under way, active since readiness) the idle time counts from readiness.
-        assertEquals(1, ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(2), null, NOW).replicas());
-        assertEquals(0, ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(3), null, NOW).replicas());
+        assertEquals(
+                1,
+                ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(2), null, NOW)
+                        .replicas());
+        assertEquals(
+                0,
+                ReplicaPolicy.decide(quick, Demand.NONE, 1, NOW.minusSeconds(3), null, NOW)
+                        .replicas());
     }
 
     @Test
@@ -58,7 +70,10 @@ class ReplicaPolicyTest {
         assertEquals(0, stuck.replicas());
         assertEquals("ActivationDeadlineExceeded", stuck.reason());
         // Requests in flight keep asking for a replica, deadline or not.
-        assertEquals(1, ReplicaPolicy.decide(SERVERLESS, new Demand(1, NOW), 1, woke, woke, NOW).replicas());
+        assertEquals(
+                1,
+                ReplicaPolicy.decide(SERVERLESS, new Demand(1, NOW), 1, woke, woke, NOW)
+                        .replicas());
     }
 
     @Test
@@ -80,7 +95,8 @@ class ReplicaPolicyTest {
 
     @Test
     void testUnknownDemandHoldsStillAndNewWorkerStartsWarm() {
-        assertEquals(3, ReplicaPolicy.decide(SERVERLESS, null, 3, null, null, NOW).replicas());
+        assertEquals(
+                3, ReplicaPolicy.decide(SERVERLESS, null, 3, null, null, NOW).replicas());
         ScalingDecision fresh = ReplicaPolicy.decide(SERVERLESS, null, null, null, null, NOW);
         assertEquals(1, fresh.replicas());
         assertTrue(fresh.activation());
@@ -89,7 +105,8 @@ class ReplicaPolicyTest {
 
     @Test
     void testMergeTakesLargerLoadAndLatestRequest() {
-        Demand merged = new Demand(3, NOW.minusSeconds(5)).merge(new Demand(1, NOW)).merge(Demand.NONE);
+        Demand merged =
+                new Demand(3, NOW.minusSeconds(5)).merge(new Demand(1, NOW)).merge(Demand.NONE);
         assertEquals(3, merged.inFlight());
         assertEquals(NOW, merged.lastRequestAt());
         assertNull(Demand.NONE.merge(Demand.NONE).lastRequestAt());

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import io.fabric8.kubernetes.api.model.Condition;
+import org.junit.jupiter.api.Test;
 
 class ConditionsTest {
     private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
@@ -30,7 +29,9 @@ class ConditionsTest {
         List<Condition> c = Conditions.set(List.of(), "Scheduled", true, "Placed", "ok", 1L, T1);
         c = Conditions.set(c, "Ready", false, "Waiting", "no", 1L, T1);
         c = Conditions.set(c, "Scheduled", false, "InsufficientCapacity", "full", 1L, T2);
-        assertEquals(List.of("Ready", "Scheduled"), c.stream().map(Condition::getType).toList());
+        assertEquals(
+                List.of("Ready", "Scheduled"),
+                c.stream().map(Condition::getType).toList());
         assertTrue(Conditions.isTrue(Conditions.set(c, "Ready", true, "Ready", "yes", 1L, T2), "Ready"));
     }
 }

@@ -15,32 +15,54 @@ import network.synod.operator.api.GpuPoolSpec;
 public final class Cluster {
     public static final String POOL_LABEL = "synod.network/node-pool";
 
-    private Cluster() {
-    }
+    private Cluster() {}
 
     /** A node in {@code pool} with GFD labels and the given allocatable extended resources. */
-    public static Node gpuNode(String name, String pool, String product, int memoryMiB, String migStrategy,
+    public static Node gpuNode(
+            String name,
+            String pool,
+            String product,
+            int memoryMiB,
+            String migStrategy,
             Map<String, String> allocatable) {
-        NodeBuilder b = new NodeBuilder().withNewMetadata().withName(name)
+        NodeBuilder b = new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
                 .addToLabels(POOL_LABEL, pool)
                 .addToLabels("nvidia.com/gpu.present", "true")
                 .addToLabels("nvidia.com/gpu.product", product)
                 .addToLabels("nvidia.com/gpu.memory", String.valueOf(memoryMiB))
                 .addToLabels("nvidia.com/mig.strategy", migStrategy)
                 .endMetadata()
-                .withNewSpec().addNewTaint().withKey("nvidia.com/gpu").withValue("present").withEffect("NoSchedule")
-                .endTaint().endSpec()
-                .withNewStatus().addToAllocatable("cpu", new Quantity("32")).endStatus();
-        allocatable.forEach((k, v) -> b.editStatus().addToAllocatable(k, new Quantity(v)).endStatus());
+                .withNewSpec()
+                .addNewTaint()
+                .withKey("nvidia.com/gpu")
+                .withValue("present")
+                .withEffect("NoSchedule")
+                .endTaint()
+                .endSpec()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity("32"))
+                .endStatus();
+        allocatable.forEach(
+                (k, v) -> b.editStatus().addToAllocatable(k, new Quantity(v)).endStatus());
         return b.build();
     }
 
     public static Node cpuNode(String name, String pool) {
-        return new NodeBuilder().withNewMetadata().withName(name).addToLabels(POOL_LABEL, pool).endMetadata()
-                .withNewStatus().addToAllocatable("cpu", new Quantity("16")).endStatus().build();
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels(POOL_LABEL, pool)
+                .endMetadata()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity("16"))
+                .endStatus()
+                .build();
     }
 
-    public static GpuPool pool(String name, String product, int memoryMiB, String migStrategy, int gpusPerNode, int cost) {
+    public static GpuPool pool(
+            String name, String product, int memoryMiB, String migStrategy, int gpusPerNode, int cost) {
         GpuPool pool = new GpuPool();
         pool.setMetadata(new ObjectMetaBuilder().withName(name).build());
         GpuPoolSpec spec = new GpuPoolSpec();
@@ -51,8 +73,13 @@ public final class Cluster {
         spec.setGpusPerNode(gpusPerNode);
         spec.setCost(cost);
         if (product != null) {
-            spec.getTolerations().add(new TolerationBuilder().withKey("synod.network/dedicated").withOperator("Equal")
-                    .withValue(name).withEffect("NoSchedule").build());
+            spec.getTolerations()
+                    .add(new TolerationBuilder()
+                            .withKey("synod.network/dedicated")
+                            .withOperator("Equal")
+                            .withValue(name)
+                            .withEffect("NoSchedule")
+                            .build());
         }
         pool.setSpec(spec);
         return pool;

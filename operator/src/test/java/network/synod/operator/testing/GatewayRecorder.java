@@ -30,8 +30,7 @@ public final class GatewayRecorder implements AutoCloseable {
      * @param auth   Authorization header
      * @param body   request body
      */
-    public record Call(String method, String path, String auth, String body) {
-    }
+    public record Call(String method, String path, String auth, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -57,14 +56,17 @@ public final class GatewayRecorder implements AutoCloseable {
 
     /** Whether a call with this method and path was recorded. */
     public boolean saw(String method, String path) {
-        return calls.stream().anyMatch(c -> c.method().equals(method) && c.path().equals(path));
+        return calls.stream()
+                .anyMatch(c -> c.method().equals(method) && c.path().equals(path));
     }
 
     /** Sets what GET /v1/topics/{topic} returns. */
     public void demand(String topic, int inFlight, String lastRequestAt) {
         String last = lastRequestAt == null ? "null" : "\"" + lastRequestAt + "\"";
-        topicViews.put(topic, "{\"topic\":\"" + topic + "\",\"workers\":[\"w1\",\"w2\"],\"inFlight\":" + inFlight
-                + ",\"lastRequestAt\":" + last + ",\"networkLoss\":0.125");
+        topicViews.put(
+                topic,
+                "{\"topic\":\"" + topic + "\",\"workers\":[\"w1\",\"w2\"],\"inFlight\":" + inFlight
+                        + ",\"lastRequestAt\":" + last + ",\"networkLoss\":0.125");
     }
 
     /** Workers of {@code topic} marked dormant and not marked active since. */
@@ -101,7 +103,8 @@ public final class GatewayRecorder implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = exchange.getRequestURI().getRawPath();
-        calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        calls.add(new Call(
+                exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
         String[] segments = path.split("/");
         boolean mark = segments.length == 8 && path.startsWith("/v1/admin/topics/") && "dormant".equals(segments[7]);
         if (failWith != 0) {
@@ -111,11 +114,20 @@ public final class GatewayRecorder implements AutoCloseable {
             String view = topicViews.get(topic);
             String marks = String.join("\",\"", new TreeSet<>(dormant(topic)));
             StringBuilder held = new StringBuilder();
-            new TreeMap<>(quarantined.getOrDefault(topic, Map.of())).forEach((w, why) -> held
-                    .append(held.length() == 0 ? "" : ",").append('"').append(w).append("\":\"").append(why).append('"'));
-            respond(exchange, view == null ? 404 : 200, view == null ? "{}"
-                    : view + ",\"dormant\":[" + (marks.isEmpty() ? "" : "\"" + marks + "\"") + "],\"quarantined\":{"
-                            + held + "}}");
+            new TreeMap<>(quarantined.getOrDefault(topic, Map.of()))
+                    .forEach((w, why) -> held.append(held.length() == 0 ? "" : ",")
+                            .append('"')
+                            .append(w)
+                            .append("\":\"")
+                            .append(why)
+                            .append('"'));
+            respond(
+                    exchange,
+                    view == null ? 404 : 200,
+                    view == null
+                            ? "{}"
+                            : view + ",\"dormant\":[" + (marks.isEmpty() ? "" : "\"" + marks + "\"")
+                                    + "],\"quarantined\":{" + held + "}}");
         } else if (mark) {
             Set<String> marked = dormant.computeIfAbsent(segments[4], t -> ConcurrentHashMap.newKeySet());
             if ("PUT".equals(exchange.getRequestMethod())) {

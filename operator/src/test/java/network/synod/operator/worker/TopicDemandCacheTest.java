@@ -75,23 +75,18 @@ class TopicDemandCacheTest {
         }
 
         @Override
-        public void putTopic(String topic, TopicSettings settings) {
-        }
+        public void putTopic(String topic, TopicSettings settings) {}
 
         @Override
-        public void deleteTopic(String topic) {
-        }
+        public void deleteTopic(String topic) {}
 
         @Override
-        public void putWorker(String topic, String worker, WorkerRegistration registration) {
-        }
+        public void putWorker(String topic, String worker, WorkerRegistration registration) {}
 
         @Override
-        public void setDormant(String topic, String worker, boolean dormant) {
-        }
+        public void setDormant(String topic, String worker, boolean dormant) {}
 
         @Override
-        public void deleteWorker(String topic, String worker) {
-        }
+        public void deleteWorker(String topic, String worker) {}
     }
 }

@@ -1,19 +1,19 @@
 package network.synod.operator.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
 
 import network.synod.operator.api.PlacementStatus;
 import network.synod.operator.api.Worker;
@@ -59,11 +59,35 @@ class WorkerDependentsTest {
         Deployment d = new WorkerDeploymentDependent(DEFAULTS).desired(w, null);
         var pod = d.getSpec().getTemplate().getSpec();
         Container c = pod.getContainers().get(0);
-        assertTrue(c.getResources().getLimits() == null || c.getResources().getLimits().isEmpty());
+        assertTrue(c.getResources().getLimits() == null
+                || c.getResources().getLimits().isEmpty());
         assertNull(pod.getNodeSelector());
         assertTrue(pod.getTolerations().isEmpty());
         assertEquals("cpu", env(c).get("SYNOD_DEVICE"));
         assertEquals("custom:1", c.getImage());
+    }
+
+    @Test
+    void testWorkersExportTracesOnlyWhereTheOperatorHasACollector() {
+        Worker w = WorkerFixtures.placedOnGpus();
+        Map<String, String> off = env(new WorkerDeploymentDependent(DEFAULTS)
+                .desired(w, null)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0));
+        assertFalse(off.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var traced = new WorkerDefaults("synod/worker:test", 8080, "http://collector:4318", "http/protobuf");
+        Map<String, String> on = env(new WorkerDeploymentDependent(traced)
+                .desired(w, null)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0));
+        assertEquals("http://collector:4318", on.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("http/protobuf", on.get("OTEL_EXPORTER_OTLP_PROTOCOL"));
     }
 
     @Test

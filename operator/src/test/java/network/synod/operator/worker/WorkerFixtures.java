@@ -16,8 +16,7 @@ import network.synod.operator.api.WorkerStatus;
 /** Workers for tests. */
 final class WorkerFixtures {
 
-    private WorkerFixtures() {
-    }
+    private WorkerFixtures() {}
 
     static WorkerSpec spec(String topic) {
         WorkerSpec spec = new WorkerSpec();
@@ -29,7 +28,11 @@ final class WorkerFixtures {
 
     static Worker worker(String name, WorkerSpec spec) {
         Worker w = new Worker();
-        w.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("ns").withGeneration(3L).build());
+        w.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace("ns")
+                .withGeneration(3L)
+                .build());
         w.setSpec(spec);
         w.setStatus(new WorkerStatus());
         return w;
@@ -49,7 +52,11 @@ final class WorkerFixtures {
         PlacementStatus p = new PlacementStatus();
         p.setPool("h100");
         p.setNodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"));
-        Toleration spot = new TolerationBuilder().withKey("spot").withOperator("Exists").withEffect("NoSchedule").build();
+        Toleration spot = new TolerationBuilder()
+                .withKey("spot")
+                .withOperator("Exists")
+                .withEffect("NoSchedule")
+                .build();
         p.setTolerations(List.of(spot));
         p.setGpuResource("nvidia.com/gpu");
         p.setGpuCount(2);

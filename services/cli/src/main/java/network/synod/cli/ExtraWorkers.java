@@ -20,8 +20,7 @@ final class ExtraWorkers {
     static final String NEURAL = NeuralForecaster.MODEL_NAME;
     static final String FORECASTER = "forecaster";
 
-    private ExtraWorkers() {
-    }
+    private ExtraWorkers() {}
 
     static List<Forecaster> inferers(int season) {
         return List.of(new NeuralForecaster(season));
@@ -31,8 +30,10 @@ final class ExtraWorkers {
         LossForecaster model = new LossForecaster();
         return Map.of(FORECASTER, (context, history) -> {
             SortedMap<String, Double> predicted = new TreeMap<>();
-            history.forEach((inferer, losses) -> predicted.put(inferer,
-                    model.predict(losses.stream().mapToDouble(Double::doubleValue).toArray())));
+            history.forEach((inferer, losses) -> predicted.put(
+                    inferer,
+                    model.predict(
+                            losses.stream().mapToDouble(Double::doubleValue).toArray())));
             return predicted;
         });
     }

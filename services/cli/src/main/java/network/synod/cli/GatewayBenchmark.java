@@ -28,6 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import network.synod.core.events.InferRequest;
 import network.synod.embedded.LocalKafka;
 import network.synod.embedded.LocalPostgres;
 import network.synod.embedded.ServiceProcess;
@@ -38,13 +39,21 @@ import network.synod.embedded.ServiceProcess;
  * concurrency, and latency percentiles at concurrency 1. Run on demand: {@code bench/gateway-load.sh}, which
  * runs {@code synod bench gateway}.
  */
-@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
-        description = {"The gateway's overhead: 8 worker processes and a gateway process on this machine; throughput "
-                + "of direct calls to one worker against network inferences over all of them at the same "
-                + "concurrency, and latency percentiles at concurrency 1.",
-            "Run by bench/gateway-load.sh with the same arguments."},
-        footer = {"", "Extra JVM options for the gateway alone (e.g. a profiler agent), as a property of this JVM:",
-            "  -Dsynod.bench.gateway-jvm-args=\"-agentpath:...\""})
+@Command(
+        name = "gateway",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
+        description = {
+            "The gateway's overhead: 8 worker processes and a gateway process on this machine; throughput "
+                    + "of direct calls to one worker against network inferences over all of them at the same "
+                    + "concurrency, and latency percentiles at concurrency 1.",
+            "Run by bench/gateway-load.sh with the same arguments."
+        },
+        footer = {
+            "",
+            "Extra JVM options for the gateway alone (e.g. a profiler agent), as a property of this JVM:",
+            "  -Dsynod.bench.gateway-jvm-args=\"-agentpath:...\""
+        })
 public final class GatewayBenchmark implements Callable<Integer> {
 
     private static final int PAIRS = 3;
@@ -54,23 +63,43 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONCURRENCY", defaultValue = "16",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "CONCURRENCY",
+            defaultValue = "16",
             description = "concurrent requests, >= 1 (default: ${DEFAULT-VALUE})")
     private int concurrency;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SECONDS", defaultValue = "15",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
             description = "seconds per phase, >= 1 (default: ${DEFAULT-VALUE})")
     private int seconds;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "LATENCY_REQUESTS", defaultValue = "1000",
+    @Parameters(
+            index = "2",
+            arity = "0..1",
+            paramLabel = "LATENCY_REQUESTS",
+            defaultValue = "1000",
             description = "requests per latency measurement, >= 1 (default: ${DEFAULT-VALUE})")
     private int latencyRequests;
 
-    @Parameters(index = "3", arity = "0..1", paramLabel = "WORKERS", defaultValue = "8",
+    @Parameters(
+            index = "3",
+            arity = "0..1",
+            paramLabel = "WORKERS",
+            defaultValue = "8",
             description = "worker processes, 1..8 (default: ${DEFAULT-VALUE})")
     private int workerCount;
 
-    @Parameters(index = "4", arity = "0..1", paramLabel = "WARMUP", defaultValue = "900",
+    @Parameters(
+            index = "4",
+            arity = "0..1",
+            paramLabel = "WARMUP",
+            defaultValue = "900",
             description = "the longest warm-up in seconds, >= 0 (default: ${DEFAULT-VALUE})")
     private int warmup;
 
@@ -91,31 +120,37 @@ public final class GatewayBenchmark implements Callable<Integer> {
         atLeast("LATENCY_REQUESTS", latencyRequests, 1);
         atLeast("WORKERS", workerCount, 1);
         if (workerCount > KINDS.length) {
-            throw new ParameterException(spec.commandLine(), "WORKERS must be at most " + KINDS.length + ", got "
-                    + workerCount);
+            throw new ParameterException(
+                    spec.commandLine(), "WORKERS must be at most " + KINDS.length + ", got " + workerCount);
         }
         atLeast("WARMUP", warmup, 0);
         Path logs = Path.of(".synod", "bench-logs");
         List<ServiceProcess> processes = new ArrayList<>();
-        try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
+        try (LocalPostgres pg = LocalPostgres.startEphemeral();
+                LocalKafka kafka = LocalKafka.startEphemeral()) {
             try {
                 List<String> gatewayArgs = new ArrayList<>(List.of(
                         "-Dquarkus.datasource.reactive.url=" + pg.reactiveUrl(),
                         "-Dquarkus.datasource.username=" + LocalPostgres.USER,
-                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.log.level=WARN"));
+                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                        "-Dquarkus.log.level=WARN"));
                 // Extra JVM options for the gateway alone, e.g. a profiler agent:
                 // -Dsynod.bench.gateway-jvm-args="-agentpath:/path/libasyncProfiler.so=start,event=itimer,..."
-                String extra = System.getProperty("synod.bench.gateway-jvm-args", "").trim();
+                String extra =
+                        System.getProperty("synod.bench.gateway-jvm-args", "").trim();
                 if (!extra.isEmpty()) {
                     gatewayArgs.addAll(0, List.of(extra.split("\\s+")));
                 }
-                ServiceProcess gateway = ServiceProcess.start("gateway", ServiceProcess.jar(Path.of("."),
-                        "services/gateway"), 0, gatewayArgs, logs);
+                ServiceProcess gateway = ServiceProcess.start(
+                        "gateway", ServiceProcess.jar(Path.of("."), "services/gateway"), 0, gatewayArgs, logs);
                 processes.add(gateway);
                 List<ServiceProcess> workers = new ArrayList<>();
                 for (int i = 0; i < workerCount; i++) {
-                    ServiceProcess w = ServiceProcess.start("worker-" + i, ServiceProcess.jar(Path.of("."),
-                            "services/worker"), 0, List.of("-Dsynod.model.kind=" + KINDS[i], "-Dquarkus.log.level=WARN"),
+                    ServiceProcess w = ServiceProcess.start(
+                            "worker-" + i,
+                            ServiceProcess.jar(Path.of("."), "services/worker"),
+                            0,
+                            List.of("-Dsynod.model.kind=" + KINDS[i], "-Dquarkus.log.level=WARN"),
                             logs);
                     workers.add(w);
                     processes.add(w);
@@ -126,8 +161,11 @@ public final class GatewayBenchmark implements Callable<Integer> {
                 }
                 Http.send("PUT", gateway.url() + "/v1/admin/topics/bench", Map.of("season", 12), "synod-admin");
                 for (int i = 0; i < workers.size(); i++) {
-                    Http.send("PUT", gateway.url() + "/v1/admin/topics/bench/workers/w" + i,
-                            Map.of("url", workers.get(i).url(), "model", "model"), "synod-admin");
+                    Http.send(
+                            "PUT",
+                            gateway.url() + "/v1/admin/topics/bench/workers/w" + i,
+                            Map.of("url", workers.get(i).url(), "model", "model"),
+                            "synod-admin");
                 }
                 run(gateway, workers, concurrency, seconds, latencyRequests, warmup);
             } finally {
@@ -143,17 +181,22 @@ public final class GatewayBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void run(ServiceProcess gateway, List<ServiceProcess> workers, int concurrency, int seconds,
-            int latencyRequests, int warmup) throws Exception {
+    private static void run(
+            ServiceProcess gateway,
+            List<ServiceProcess> workers,
+            int concurrency,
+            int seconds,
+            int latencyRequests,
+            int warmup)
+            throws Exception {
         double[] window = new double[64];
         for (int i = 0; i < window.length; i++) {
             window[i] = 100 + Math.sin(i / 3.0) * 10;
         }
-        byte[] direct = Http.JSON.writeValueAsBytes(Map.of("id", "b", "parameters", Map.of("step", 64, "season", 12),
-                "inputs", List.of(Map.of("name", "window", "datatype", "FP64", "shape", List.of(window.length),
-                        "data", window))));
+        byte[] direct = Http.JSON.writeValueAsBytes(InferRequest.forWindow("b", 64, 12, window, null));
         byte[] network = Http.JSON.writeValueAsBytes(Map.of("window", window));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest directReq = post(workers.get(0).url() + "/v2/models/model/infer", direct);
         HttpRequest networkReq = post(gateway.url() + "/v1/topics/bench/inferences", network);
 
@@ -163,8 +206,11 @@ public final class GatewayBenchmark implements Callable<Integer> {
         // C2 compilers on two cores take minutes to catch up (after three minutes they still used 30-65 % of the
         // machine), and a measurement then times the compiler rather than the services; so the network warm-up
         // goes on in rounds until the compiler threads use under 5 % of the CPU, as in long-running services.
-        System.out.printf(Locale.ROOT, "warming up: 10 s per worker directly, then the network until the JIT "
-                + "compilers are quiet (at most %d s)…%n", warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "warming up: 10 s per worker directly, then the network until the JIT "
+                        + "compilers are quiet (at most %d s)…%n",
+                warmup);
         for (ServiceProcess w : workers) {
             throughput(client, post(w.url() + "/v2/models/model/infer", direct), concurrency, 10);
         }
@@ -173,8 +219,12 @@ public final class GatewayBenchmark implements Callable<Integer> {
         for (int round = 1; System.nanoTime() < warmEnd; round++) {
             double rps = throughput(client, networkReq, concurrency, 10);
             double jit = cpu.jitShare();
-            System.out.printf(Locale.ROOT, "  warm-up round %d: network %.0f req/s, JIT %.0f %% of the CPU%n", round,
-                    rps, jit * 100);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  warm-up round %d: network %.0f req/s, JIT %.0f %% of the CPU%n",
+                    round,
+                    rps,
+                    jit * 100);
             if (jit < 0.05) {
                 break;
             }
@@ -192,15 +242,30 @@ public final class GatewayBenchmark implements Callable<Integer> {
             double networkJit = cpu.jitShare();
             cpu.report("network", networkRps * seconds);
             efficiency[pair - 1] = networkRps * workers.size() / directRps;
-            System.out.printf(Locale.ROOT, "pair %d, concurrency %d, %d s each: direct single worker %.0f req/s, "
-                    + "network over %d workers %.0f req/s, fan-out efficiency %.2f; JIT share direct %.1f %%, network "
-                    + "%.1f %%%n", pair, concurrency, seconds, directRps, workers.size(), networkRps,
-                    efficiency[pair - 1], directJit * 100, networkJit * 100);
+            System.out.printf(
+                    Locale.ROOT,
+                    "pair %d, concurrency %d, %d s each: direct single worker %.0f req/s, "
+                            + "network over %d workers %.0f req/s, fan-out efficiency %.2f; JIT share direct %.1f %%, network "
+                            + "%.1f %%%n",
+                    pair,
+                    concurrency,
+                    seconds,
+                    directRps,
+                    workers.size(),
+                    networkRps,
+                    efficiency[pair - 1],
+                    directJit * 100,
+                    networkJit * 100);
         }
         Arrays.sort(efficiency);
-        System.out.printf(Locale.ROOT, "fan-out efficiency (network req/s × %d) / (direct req/s): median %.2f of %s%n",
-                workers.size(), efficiency[PAIRS / 2], Arrays.toString(Arrays.stream(efficiency)
-                        .map(e -> Math.round(e * 100) / 100.0).toArray()));
+        System.out.printf(
+                Locale.ROOT,
+                "fan-out efficiency (network req/s × %d) / (direct req/s): median %.2f of %s%n",
+                workers.size(),
+                efficiency[PAIRS / 2],
+                Arrays.toString(Arrays.stream(efficiency)
+                        .map(e -> Math.round(e * 100) / 100.0)
+                        .toArray()));
 
         // At concurrency 1 the CPU per request says how much of a request's latency is work: on two cores the
         // eight workers' answers and the gateway's own work add up rather than overlap.
@@ -213,9 +278,16 @@ public final class GatewayBenchmark implements Callable<Integer> {
         cpu.report("direct (concurrency 1)", latencyRequests * (double) workers.size());
         double[] net = latencies(client, networkReq, latencyRequests);
         cpu.report("network (concurrency 1)", latencyRequests);
-        System.out.printf(Locale.ROOT, "concurrency 1, %d requests: slowest worker p50 %.3f ms; network p50 %.3f ms "
-                + "(%.2f×), p90 %.3f ms, p99 %.3f ms%n", latencyRequests, slowestP50, percentile(net, 50),
-                percentile(net, 50) / slowestP50, percentile(net, 90), percentile(net, 99));
+        System.out.printf(
+                Locale.ROOT,
+                "concurrency 1, %d requests: slowest worker p50 %.3f ms; network p50 %.3f ms "
+                        + "(%.2f×), p90 %.3f ms, p99 %.3f ms%n",
+                latencyRequests,
+                slowestP50,
+                percentile(net, 50),
+                percentile(net, 50) / slowestP50,
+                percentile(net, 90),
+                percentile(net, 99));
     }
 
     /**
@@ -282,7 +354,11 @@ public final class GatewayBenchmark implements Callable<Integer> {
         private long[] sample() {
             long[] ns = new long[handles.size()];
             for (int i = 0; i < ns.length; i++) {
-                ns[i] = handles.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+                ns[i] = handles.get(i)
+                        .info()
+                        .totalCpuDuration()
+                        .map(Duration::toNanos)
+                        .orElse(0L);
             }
             return ns;
         }
@@ -308,8 +384,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
     }
 
     private static HttpRequest post(String url, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private static double throughput(HttpClient client, HttpRequest req, int concurrency, int seconds)

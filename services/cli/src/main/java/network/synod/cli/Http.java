@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** A non-2xx answer, with its status and body. */
     static final class Failure extends IOException {
@@ -29,13 +29,16 @@ final class Http {
         }
     }
 
-    static JsonNode send(String method, String url, Object body, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+    static JsonNode send(String method, String url, Object body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
         HttpResponse<String> r = CLIENT.send(b.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
@@ -51,8 +54,11 @@ final class Http {
     /** True once {@code url} answers 200. */
     static boolean up(String url) {
         try {
-            HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;

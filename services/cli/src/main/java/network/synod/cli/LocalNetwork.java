@@ -8,18 +8,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import network.synod.core.events.TopicSpec;
 
 /**
  * A running local network as {@code synod up} describes it in {@code .synod/network.json}: where its
  * services listen, the credentials it was started with, and the workers it runs.
  */
-public record LocalNetwork(String gateway, String scoring, String adminToken, String reputerToken,
-        SortedMap<String, Worker> workers) {
+public record LocalNetwork(
+        String gateway, String scoring, String adminToken, String reputerToken, SortedMap<String, Worker> workers) {
 
     /** A worker process: its OIP URL, the model name it serves, its role and kind. */
-    public record Worker(String url, String model, String role, String kind) {
-    }
+    public record Worker(String url, String model, String role, String kind) {}
 
     static final Path FILE = Path.of(".synod", "network.json");
 
@@ -41,10 +41,15 @@ public record LocalNetwork(String gateway, String scoring, String adminToken, St
         }
         JsonNode n = Http.JSON.readTree(FILE.toFile());
         SortedMap<String, Worker> workers = new TreeMap<>();
-        n.get("workers").fields().forEachRemaining(e -> workers.put(e.getKey(),
-                Http.JSON.convertValue(e.getValue(), Worker.class)));
-        return new LocalNetwork(n.get("gateway").asText(), n.get("scoring").asText(), n.get("adminToken").asText(),
-                n.get("reputerToken").asText(), workers);
+        n.get("workers")
+                .fields()
+                .forEachRemaining(e -> workers.put(e.getKey(), Http.JSON.convertValue(e.getValue(), Worker.class)));
+        return new LocalNetwork(
+                n.get("gateway").asText(),
+                n.get("scoring").asText(),
+                n.get("adminToken").asText(),
+                n.get("reputerToken").asText(),
+                workers);
     }
 
     /** Registers a topic with the gateway and scoring, and the named workers with the gateway. */
@@ -60,8 +65,11 @@ public record LocalNetwork(String gateway, String scoring, String adminToken, St
             if (w == null) {
                 throw new IllegalStateException("the running network has no worker '" + name + "'");
             }
-            Http.send("PUT", gateway + "/v1/admin/topics/" + topic + "/workers/" + name,
-                    Map.of("url", w.url(), "model", w.model(), "role", w.role()), adminToken);
+            Http.send(
+                    "PUT",
+                    gateway + "/v1/admin/topics/" + topic + "/workers/" + name,
+                    Map.of("url", w.url(), "model", w.model(), "role", w.role()),
+                    adminToken);
         }
     }
 }

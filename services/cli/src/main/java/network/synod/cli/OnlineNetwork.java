@@ -5,6 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.replay.Network;
 
@@ -25,10 +26,14 @@ public final class OnlineNetwork implements Network {
 
     @Override
     public Answer ask(ForecastContext context) throws Exception {
-        JsonNode r = Http.send("POST", net.gateway() + "/v1/topics/" + topic + "/inferences",
-                Map.of("window", context.window(), "epoch", context.step()), null);
+        JsonNode r = Http.send(
+                "POST",
+                net.gateway() + "/v1/topics/" + topic + "/inferences",
+                Map.of("window", context.window(), "epoch", context.step()),
+                null);
         SortedMap<String, Double> workers = new TreeMap<>();
-        r.get("workers").forEach(w -> workers.put(w.get("id").asText(), w.get("value").asDouble()));
+        r.get("workers")
+                .forEach(w -> workers.put(w.get("id").asText(), w.get("value").asDouble()));
         if (r.get("failed").size() > 0) {
             throw new IllegalStateException("workers failed during the replay: " + r.get("failed"));
         }
@@ -37,8 +42,11 @@ public final class OnlineNetwork implements Network {
 
     @Override
     public void reveal(long step, double truth) throws Exception {
-        Http.send("POST", net.scoring() + "/v1/topics/" + topic + "/ground-truth",
-                Map.of("epoch", step, "value", truth), net.reputerToken());
+        Http.send(
+                "POST",
+                net.scoring() + "/v1/topics/" + topic + "/ground-truth",
+                Map.of("epoch", step, "value", truth),
+                net.reputerToken());
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (Http.get(net.gateway() + "/v1/topics/" + topic).get("stateEpoch").asLong() < step) {
             if (System.nanoTime() > deadline) {

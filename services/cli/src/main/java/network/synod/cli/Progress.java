@@ -28,8 +28,13 @@ final class Progress implements AutoCloseable {
             return new Progress(null);
         }
         // ASCII: the old bar's look, and no block characters to garble on a terminal that is not UTF-8.
-        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(unit, 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).build());
+        return new Progress(new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setUnit(unit, 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(100)
+                .build());
     }
 
     void stepTo(long done) {

@@ -35,32 +35,53 @@ import network.synod.core.synthesis.TopicParams;
  * {@code synod replay}: drives a topic through a CSV series, asking for each next value and then revealing it,
  * and reports each worker's and the network's MSE over the same steps.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
-        description = {"Drives a topic through a CSV series, asking the network for each next value and then "
-                + "revealing it, and reports each worker's and the network's MSE over the same steps.",
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
+        sortOptions = false,
+        description = {
+            "Drives a topic through a CSV series, asking the network for each next value and then "
+                    + "revealing it, and reports each worker's and the network's MSE over the same steps.",
             "Online (the default) it uses the network 'synod up' runs; --offline runs the same workers and "
-                + "synthesis in this process."},
-        footer = {"", "Progress is drawn on stderr when stderr is a terminal; piped, the output is the table "
-                + "(and 'wrote OUT') alone."})
+                    + "synthesis in this process."
+        },
+        footer = {
+            "",
+            "Progress is drawn on stderr when stderr is a terminal; piped, the output is the table "
+                    + "(and 'wrote OUT') alone."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--series", paramLabel = "FILE.csv", required = true,
+    @Option(
+            names = "--series",
+            paramLabel = "FILE.csv",
+            required = true,
             description = "the series to replay: a CSV file such as the ones in ../shared/data/series")
     private String series;
 
-    @Option(names = "--season", paramLabel = "M",
+    @Option(
+            names = "--season",
+            paramLabel = "M",
             description = "the topic's season (default: from meta.json beside the series, else none)")
     private Integer season;
 
-    @Option(names = "--workers", paramLabel = "SET", defaultValue = "all", completionCandidates = WorkerSets.class,
+    @Option(
+            names = "--workers",
+            paramLabel = "SET",
+            defaultValue = "all",
+            completionCandidates = WorkerSets.class,
             description = "reference = the five reference forecasters; all adds the neural forecaster and the "
                     + "loss forecaster (default: ${DEFAULT-VALUE})")
     private String workers;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = TopicSpec.DEFAULT_MODE,
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            defaultValue = TopicSpec.DEFAULT_MODE,
             completionCandidates = SynthesisModeIds.class,
             description = "the synthesis mode: ${COMPLETION-CANDIDATES} (default: the topic's default, "
                     + "${DEFAULT-VALUE})")
@@ -110,8 +131,8 @@ final class ReplayCommand implements Callable<Integer> {
         Network network;
         if (offline) {
             TopicParams params = TopicParams.defaults(mode, topicSeason).withLossFloor(plan.lossFloor());
-            network = new InProcessNetwork(params, WorkerSets.inferers(workers, topicSeason),
-                    WorkerSets.forecasters(workers));
+            network = new InProcessNetwork(
+                    params, WorkerSets.inferers(workers, topicSeason), WorkerSets.forecasters(workers));
         } else {
             LocalNetwork net;
             try {
@@ -124,8 +145,8 @@ final class ReplayCommand implements Callable<Integer> {
             if (topic.length() > 63) {
                 topic = topic.substring(topic.length() - 63).replaceFirst("^[^a-z0-9]+", "");
             }
-            TopicSpec topicSpec = new TopicSpec("mse", mode.id(), topicSeason, null, null, null, null,
-                    plan.lossFloor(), 1);
+            TopicSpec topicSpec =
+                    new TopicSpec("mse", mode.id(), topicSeason, null, null, null, null, plan.lossFloor(), 1);
             net.register(topic, topicSpec, WorkerSets.names(workers, topicSeason));
             network = new OnlineNetwork(net, topic);
         }

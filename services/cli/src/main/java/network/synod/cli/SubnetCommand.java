@@ -6,7 +6,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code synod subnet}: the commands of classification subnets (Bittensor-style), one subcommand each. */
-@Command(name = "subnet", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class,
+@Command(
+        name = "subnet",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
         description = "Works with classification subnets: 'replay' streams a labelled JSONL file through one.",
         subcommands = SubnetReplayCommand.class)
 final class SubnetCommand implements Runnable {

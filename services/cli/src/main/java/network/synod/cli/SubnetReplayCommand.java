@@ -35,31 +35,50 @@ import network.synod.models.text.TextClassifiers;
  * message asked of every worker and of the network, then its label revealed to all), and reports each worker's
  * and the network's accuracy and mean log-loss over the same messages, the 200th on.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
-        description = {"Streams a labelled JSONL file ({\"t\",\"id\",\"label\",\"text\"} a line, in time order) "
-                + "through a text-classification subnet: each message is asked of the network, then its label is "
-                + "revealed to workers and validators. Prints each worker's and the network's accuracy and mean "
-                + "log-loss over the same messages, from the " + ClassificationReplay.FIRST_SCORED + "th on.",
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
+        sortOptions = false,
+        description = {
+            "Streams a labelled JSONL file ({\"t\",\"id\",\"label\",\"text\"} a line, in time order) "
+                    + "through a text-classification subnet: each message is asked of the network, then its label is "
+                    + "revealed to workers and validators. Prints each worker's and the network's accuracy and mean "
+                    + "log-loss over the same messages, from the " + ClassificationReplay.FIRST_SCORED + "th on.",
             "Only --offline is served yet: the workers (text classifiers) and the network's combination (a "
-                + "stacked logistic regression over the workers' log-odds, fitted on revealed labels) run in this "
-                + "process. Without --offline the command refuses (exit 2): there is no subnet service to replay "
-                + "through yet."},
-        footer = {"", "Progress is drawn on stderr when stderr is a terminal; piped, the output is the table "
-                + "(and 'wrote OUT') alone."})
+                    + "stacked logistic regression over the workers' log-odds, fitted on revealed labels) run in this "
+                    + "process. Without --offline the command refuses (exit 2): there is no subnet service to replay "
+                    + "through yet."
+        },
+        footer = {
+            "",
+            "Progress is drawn on stderr when stderr is a terminal; piped, the output is the table "
+                    + "(and 'wrote OUT') alone."
+        })
 final class SubnetReplayCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE.jsonl", required = true,
+    @Option(
+            names = "--data",
+            paramLabel = "FILE.jsonl",
+            required = true,
             description = "the labelled messages, e.g. ../shared/data/text/spamassassin_corpus1.jsonl")
     private String data;
 
-    @Option(names = "--workers", paramLabel = "NAMES", defaultValue = "all", completionCandidates = Kinds.class,
+    @Option(
+            names = "--workers",
+            paramLabel = "NAMES",
+            defaultValue = "all",
+            completionCandidates = Kinds.class,
             description = "all, or a comma-separated list of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private String workers;
 
-    @Option(names = "--validators", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--validators",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "validators scoring the workers; used by the online mode (offline, the one in-process "
                     + "scorer sees every answer) (default: ${DEFAULT-VALUE})")
     private int validators;
@@ -73,7 +92,10 @@ final class SubnetReplayCommand implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", description = "replay only the first N messages (default: all)")
     private Integer messages;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "OnnxRuntime threads of each embedding worker (default: ${DEFAULT-VALUE})")
     private int threads;
 
@@ -108,8 +130,8 @@ final class SubnetReplayCommand implements Callable<Integer> {
                 inProcess.add(TextClassifiers.create(kind, labels, threads));
             }
             try (Progress progress = Progress.start("subnet replay", stream.size(), " messages")) {
-                result = ClassificationReplay.run(stream, inProcess, labels, ClassificationReplay.FIRST_SCORED,
-                        progress::stepTo);
+                result = ClassificationReplay.run(
+                        stream, inProcess, labels, ClassificationReplay.FIRST_SCORED, progress::stepTo);
             }
         } finally {
             inProcess.forEach(TextClassifier::close);
@@ -167,7 +189,10 @@ final class SubnetReplayCommand implements Callable<Integer> {
                         throw usage(data + " line " + number + " has no string '" + field + "'");
                     }
                 }
-                out.add(new LabelledText(m.get("t").asText(), m.get("id").asText(), m.get("label").asText(),
+                out.add(new LabelledText(
+                        m.get("t").asText(),
+                        m.get("id").asText(),
+                        m.get("label").asText(),
                         m.get("text").asText()));
             }
         }
@@ -192,8 +217,13 @@ final class SubnetReplayCommand implements Callable<Integer> {
 
     static String table(ClassificationReplay.Result r, double seconds) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "messages %d, scored %d (from message %d on), %.1f s%n", r.messages(),
-                r.scored(), ClassificationReplay.FIRST_SCORED, seconds));
+        b.append(String.format(
+                Locale.ROOT,
+                "messages %d, scored %d (from message %d on), %.1f s%n",
+                r.messages(),
+                r.scored(),
+                ClassificationReplay.FIRST_SCORED,
+                seconds));
         b.append(String.format(Locale.ROOT, "%-20s %9s %9s%n", "worker", "accuracy", "log-loss"));
         for (Map.Entry<String, ClassificationScore> e : r.workers().entrySet()) {
             b.append(row(e.getKey(), e.getValue()));

@@ -29,11 +29,20 @@ import network.synod.embedded.ServiceProcess;
  * an in-JVM Kafka broker start here; gateway, scoring and each worker run as their own processes; a demo
  * topic is registered; Ctrl-C stops everything.
  */
-@Command(name = "up", mixinStandardHelpOptions = true, versionProvider = SynodVersion.class, sortOptions = false,
-        description = {"Runs the whole network on this machine: PostgreSQL, Kafka, gateway, scoring and the demo "
-                + "workers, with a demo topic registered. Ctrl-C stops everything."},
-        footer = {"", "Logs go under .synod/logs; the running network's description to .synod/network.json, "
-                + "which 'synod replay' without --offline reads."})
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        versionProvider = SynodVersion.class,
+        sortOptions = false,
+        description = {
+            "Runs the whole network on this machine: PostgreSQL, Kafka, gateway, scoring and the demo "
+                    + "workers, with a demo topic registered. Ctrl-C stops everything."
+        },
+        footer = {
+            "",
+            "Logs go under .synod/logs; the running network's description to .synod/network.json, "
+                    + "which 'synod replay' without --offline reads."
+        })
 final class UpCommand implements Callable<Integer> {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -46,12 +55,18 @@ final class UpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "BASE", defaultValue = "8080",
+    @Option(
+            names = "--port",
+            paramLabel = "BASE",
+            defaultValue = "8080",
             description = "the gateway's port; scoring listens on BASE+1, the workers from BASE+100 on "
                     + "(default: ${DEFAULT-VALUE})")
     private int base;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = TopicSpec.DEFAULT_MODE,
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            defaultValue = TopicSpec.DEFAULT_MODE,
             completionCandidates = SynthesisModeIds.class,
             description = "the demo topic's synthesis mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private String mode;
@@ -110,8 +125,13 @@ final class UpCommand implements Callable<Integer> {
         for (Map.Entry<String, String> w : DEMO_WORKERS.entrySet()) {
             List<String> props = List.of("-Dsynod.model.kind=" + w.getValue(), "-Dsynod.model.name=model");
             workerProcesses.add(start("worker-" + w.getKey(), "services/worker", port, props, logs));
-            workers.put(w.getKey(), new LocalNetwork.Worker("http://127.0.0.1:" + port, "model",
-                    w.getValue().equals("loss-forecaster") ? "forecaster" : "inferer", w.getValue()));
+            workers.put(
+                    w.getKey(),
+                    new LocalNetwork.Worker(
+                            "http://127.0.0.1:" + port,
+                            "model",
+                            w.getValue().equals("loss-forecaster") ? "forecaster" : "inferer",
+                            w.getValue()));
             port++;
         }
         gatewayProcess.awaitReady("/q/health/ready", READY_TIMEOUT);

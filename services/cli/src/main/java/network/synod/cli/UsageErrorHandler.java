@@ -23,7 +23,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         ParameterException shown = e;
         // picocli checks required options before unknown ones, so 'synod replay --bogus' would only say that
         // --series is missing; the unknown option is the mistake to name (the usage below lists --series).
-        if (e instanceof MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+        if (e instanceof MissingParameterException
+                && !cmd.getUnmatchedArguments().isEmpty()) {
             shown = new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
         }
         PrintWriter err = cmd.getErr();

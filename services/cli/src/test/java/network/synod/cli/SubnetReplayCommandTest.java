@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code synod subnet replay} on the start of the real corpus with the two token workers (a few seconds). */
 class SubnetReplayCommandTest {
 
-    static final Path CORPUS = Path.of(System.getProperty("synod.text.dir", "../../../shared/data/text"),
-            "spamassassin_corpus1.jsonl");
+    static final Path CORPUS =
+            Path.of(System.getProperty("synod.text.dir", "../../../shared/data/text"), "spamassassin_corpus1.jsonl");
 
     private static int synod(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         return Synod.run(args, new PrintStream(out), new PrintStream(err));
@@ -28,8 +28,22 @@ class SubnetReplayCommandTest {
     void offlineReplayWritesExactlyTheDocumentedJson(@TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("r.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, synod(out, new ByteArrayOutputStream(), "subnet", "replay", "--data", CORPUS.toString(),
-                "--workers", "naive-bayes,bm25-knn", "--offline", "--messages", "300", "--json", json.toString()));
+        assertEquals(
+                0,
+                synod(
+                        out,
+                        new ByteArrayOutputStream(),
+                        "subnet",
+                        "replay",
+                        "--data",
+                        CORPUS.toString(),
+                        "--workers",
+                        "naive-bayes,bm25-knn",
+                        "--offline",
+                        "--messages",
+                        "300",
+                        "--json",
+                        json.toString()));
         JsonNode r = Http.JSON.readTree(json.toFile());
         List<String> keys = new ArrayList<>();
         r.fieldNames().forEachRemaining(keys::add);
@@ -47,8 +61,10 @@ class SubnetReplayCommandTest {
             assertTrue(s.get("accuracy").asDouble() > 0.5 && s.get("accuracy").asDouble() <= 1, s.toString());
             assertTrue(s.get("log_loss").asDouble() > 0, s.toString());
         }
-        String best = r.at("/workers/naive-bayes/log_loss").asDouble() <= r.at("/workers/bm25-knn/log_loss").asDouble()
-                ? "naive-bayes" : "bm25-knn";
+        String best = r.at("/workers/naive-bayes/log_loss").asDouble()
+                        <= r.at("/workers/bm25-knn/log_loss").asDouble()
+                ? "naive-bayes"
+                : "bm25-knn";
         assertEquals(best, r.get("best_worker").asText());
         String table = out.toString();
         assertTrue(table.contains("messages 300, scored 101"), table);
@@ -62,17 +78,35 @@ class SubnetReplayCommandTest {
         assertEquals(2, synod(new ByteArrayOutputStream(), err, "subnet", "replay", "--data", CORPUS.toString()));
         assertTrue(err.toString().contains("only --offline is served yet"), err.toString());
         assertEquals(2, synod(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "subnet", "replay"));
-        assertEquals(2, synod(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "subnet", "replay",
-                "--data", tmp.resolve("missing.jsonl").toString(), "--offline"));
+        assertEquals(
+                2,
+                synod(
+                        new ByteArrayOutputStream(),
+                        new ByteArrayOutputStream(),
+                        "subnet",
+                        "replay",
+                        "--data",
+                        tmp.resolve("missing.jsonl").toString(),
+                        "--offline"));
         err = new ByteArrayOutputStream();
-        assertEquals(2, synod(new ByteArrayOutputStream(), err, "subnet", "replay", "--data", CORPUS.toString(),
-                "--workers", "naive-bayes,gpt", "--offline"));
+        assertEquals(
+                2,
+                synod(
+                        new ByteArrayOutputStream(),
+                        err,
+                        "subnet",
+                        "replay",
+                        "--data",
+                        CORPUS.toString(),
+                        "--workers",
+                        "naive-bayes,gpt",
+                        "--offline"));
         assertTrue(err.toString().contains("unknown worker 'gpt'"), err.toString());
         Path bad = tmp.resolve("bad.jsonl");
         Files.writeString(bad, "{\"t\": \"x\", \"id\": \"1\", \"label\": \"ham\"}\n");
         err = new ByteArrayOutputStream();
-        assertEquals(2, synod(new ByteArrayOutputStream(), err, "subnet", "replay", "--data", bad.toString(),
-                "--offline"));
+        assertEquals(
+                2, synod(new ByteArrayOutputStream(), err, "subnet", "replay", "--data", bad.toString(), "--offline"));
         assertTrue(err.toString().contains("line 1 has no string 'text'"), err.toString());
         assertEquals(2, synod(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "subnet"));
     }

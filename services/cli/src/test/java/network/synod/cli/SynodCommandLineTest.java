@@ -20,32 +20,37 @@ import picocli.CommandLine.Help;
  */
 class SynodCommandLineTest {
 
-    /** The old {@code Synod} dispatch: its commands (bench and completion are new). */
-    static final List<String> COMMANDS = List.of("up", "replay", "help", "bench", "completion");
+    /** The old {@code Synod} dispatch: its commands (bench, completion and yuma are new). */
+    static final List<String> COMMANDS = List.of("up", "replay", "subnet", "help", "bench", "completion", "yuma");
     /** The old {@code UpCommand}: {@code Set.of("port", "mode")}. */
     static final List<String> UP_OPTIONS = List.of("--port", "--mode");
     /** The old {@code ReplayCommand}: values {@code series season workers mode json steps}, flag {@code offline}. */
-    static final List<String> REPLAY_OPTIONS = List.of("--series", "--season", "--workers", "--mode", "--offline",
-            "--json", "--steps");
+    static final List<String> REPLAY_OPTIONS =
+            List.of("--series", "--season", "--workers", "--mode", "--offline", "--json", "--steps");
     /** The old {@code GatewayBenchmark.main}: five positional whole numbers. */
-    static final List<String> BENCH_ARGUMENTS = List.of("CONCURRENCY", "SECONDS", "LATENCY_REQUESTS", "WORKERS",
-            "WARMUP");
+    static final List<String> BENCH_ARGUMENTS =
+            List.of("CONCURRENCY", "SECONDS", "LATENCY_REQUESTS", "WORKERS", "WARMUP");
 
     static final Path CO2 = ReplayCommandTest.SERIES.resolve("co2_monthly.csv");
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private static Result synod(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Synod.commandLine().setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        int code = Synod.commandLine()
+                .setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
     private static void assertListed(String help, String name) {
-        assertTrue(Pattern.compile("(?m)^\\s+(-\\w, )?\\[?" + Pattern.quote(name) + "\\b").matcher(help).find(),
+        assertTrue(
+                Pattern.compile("(?m)^\\s+(-\\w, )?\\[?" + Pattern.quote(name) + "\\b")
+                        .matcher(help)
+                        .find(),
                 name + " is not listed in:\n" + help);
     }
 
@@ -102,6 +107,16 @@ class SynodCommandLineTest {
     }
 
     @Test
+    void yumaHelpListsItsOptionsAndBothAreRequired() {
+        Result r = synod("yuma", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertListed(r.out(), "--cases");
+        assertListed(r.out(), "--out");
+        assertUsageError(synod("yuma", "--out", "x.json"), "synod yuma", "Missing required option: '--cases");
+        assertUsageError(synod("yuma", "--cases", "x.json"), "synod yuma", "Missing required option: '--out");
+    }
+
+    @Test
     void versionIsTheProjectVersion() {
         Result r = synod("--version");
         assertEquals(0, r.code());
@@ -120,9 +135,13 @@ class SynodCommandLineTest {
 
     @Test
     void aBadValueGetsTheMessageTheUsageAndExit2() {
-        assertUsageError(synod("replay", "--series", CO2.toString(), "--steps", "many", "--offline"), "synod replay",
+        assertUsageError(
+                synod("replay", "--series", CO2.toString(), "--steps", "many", "--offline"),
+                "synod replay",
                 "'many' is not an int");
-        assertUsageError(synod("replay", "--series", CO2.toString(), "--steps", "0", "--offline"), "synod replay",
+        assertUsageError(
+                synod("replay", "--series", CO2.toString(), "--steps", "0", "--offline"),
+                "synod replay",
                 "--steps must be > 0");
         assertUsageError(synod("replay", "--series"), "synod replay", "--series");
         assertUsageError(synod("up", "--port", "eighty"), "synod up", "'eighty' is not an int");
@@ -132,9 +151,11 @@ class SynodCommandLineTest {
     void theGatewayBenchmarkChecksItsArgumentsBeforeStartingAnything() {
         assertUsageError(synod("bench", "gateway", "x"), "synod bench gateway", "'x' is not an int");
         assertUsageError(synod("bench", "gateway", "0"), "synod bench gateway", "CONCURRENCY must be at least 1");
-        assertUsageError(synod("bench", "gateway", "1", "1", "1", "9"), "synod bench gateway",
-                "WORKERS must be at most 8");
-        assertUsageError(synod("bench", "gateway", "1", "1", "1", "1", "-1"), "synod bench gateway",
+        assertUsageError(
+                synod("bench", "gateway", "1", "1", "1", "9"), "synod bench gateway", "WORKERS must be at most 8");
+        assertUsageError(
+                synod("bench", "gateway", "1", "1", "1", "1", "-1"),
+                "synod bench gateway",
                 "WARMUP must be at least 0");
         assertUsageError(synod("bench", "gateway", "1", "1", "1", "1", "1", "1"), "synod bench gateway", "'1'");
     }
@@ -142,8 +163,17 @@ class SynodCommandLineTest {
     @Test
     void aFailureAfterParsingIsOneLineAndExit1(@TempDir Path tmp) {
         Path json = tmp.resolve("no-such-dir").resolve("r.json");
-        Result r = synod("replay", "--series", CO2.toString(), "--workers", "reference", "--offline", "--steps", "5",
-                "--json", json.toString());
+        Result r = synod(
+                "replay",
+                "--series",
+                CO2.toString(),
+                "--workers",
+                "reference",
+                "--offline",
+                "--steps",
+                "5",
+                "--json",
+                json.toString());
         assertEquals(1, r.code(), r.err());
         assertEquals("synod: " + json + System.lineSeparator(), r.err());
     }

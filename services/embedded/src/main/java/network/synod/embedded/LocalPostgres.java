@@ -72,7 +72,12 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** The JDBC URL of another database on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     private void initAndStart() throws IOException {
@@ -81,13 +86,36 @@ public final class LocalPostgres implements AutoCloseable {
         }
         Path data = dir.resolve("data");
         if (!Files.exists(data.resolve("PG_VERSION"))) {
-            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust",
-                    "-E", "UTF8", "--no-sync"), true);
+            run(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-U",
+                            USER,
+                            "-A",
+                            "trust",
+                            "-E",
+                            "UTF8",
+                            "--no-sync"),
+                    true);
         }
         String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
                 + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                "-l", dir.resolve("postgres.log").toString(), "-o", options, "start"), true);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-l",
+                        dir.resolve("postgres.log").toString(),
+                        "-o",
+                        options,
+                        "start"),
+                true);
     }
 
     /**
@@ -114,8 +142,16 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         try {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
-                    "-m", durable ? "fast" : "immediate", "-w", "stop"), true);
+            run(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-m",
+                            durable ? "fast" : "immediate",
+                            "-w",
+                            "stop"),
+                    true);
         } catch (IOException e) {
             // The server may already be gone (killed with its process group); nothing left to stop.
         }

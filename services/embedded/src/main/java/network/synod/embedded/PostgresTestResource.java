@@ -19,9 +19,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", "unused");
+                "quarkus.datasource.reactive.url",
+                postgres.reactiveUrl(),
+                "quarkus.datasource.username",
+                LocalPostgres.USER,
+                "quarkus.datasource.password",
+                "unused");
     }
 
     @Override

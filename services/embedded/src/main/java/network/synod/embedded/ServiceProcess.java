@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -49,8 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, Path, int, List, Path)}, with {@code env} added to the process's environment. */
-    public static ServiceProcess start(String name, Path jar, int port, List<String> props, Map<String, String> env,
-            Path logDir) throws IOException {
+    public static ServiceProcess start(
+            String name, Path jar, int port, List<String> props, Map<String, String> env, Path logDir)
+            throws IOException {
         int chosen = port == 0 ? LocalPostgres.freePort() : port;
         Files.createDirectories(logDir);
         List<String> cmd = new ArrayList<>();
@@ -62,7 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process p = builder.start();
         return new ServiceProcess(name, p, chosen, log);
@@ -96,8 +99,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " was not ready at " + url() + path + " within " + timeout
-                        + "; see " + log);
+                throw new IllegalStateException(
+                        name + " was not ready at " + url() + path + " within " + timeout + "; see " + log);
             }
             Thread.sleep(100);
         }
@@ -106,8 +109,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static boolean answers200(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

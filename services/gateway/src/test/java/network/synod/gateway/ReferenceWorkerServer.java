@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
 
@@ -49,11 +50,21 @@ final class ReferenceWorkerServer implements AutoCloseable {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
-            double v = forecaster.predict(new ForecastContext(req.path("parameters").path("step").asLong(), window,
+            double v = forecaster.predict(new ForecastContext(
+                    req.path("parameters").path("step").asLong(),
+                    window,
                     req.path("parameters").path("season").asInt()));
-            send(ex, 200, Map.of("model_name", "model", "id", req.path("id").asText(),
-                    "outputs", List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1),
-                            "data", List.of(v)))));
+            send(
+                    ex,
+                    200,
+                    Map.of(
+                            "model_name",
+                            "model",
+                            "id",
+                            req.path("id").asText(),
+                            "outputs",
+                            List.of(Map.of(
+                                    "name", "forecast", "datatype", "FP64", "shape", List.of(1), "data", List.of(v)))));
         } catch (Exception e) {
             send(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
         }

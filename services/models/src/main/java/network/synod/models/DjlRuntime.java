@@ -9,8 +9,7 @@ import ai.djl.pytorch.jni.LibUtils;
  */
 public final class DjlRuntime {
 
-    private DjlRuntime() {
-    }
+    private DjlRuntime() {}
 
     /**
      * One intra-op and one inter-op thread: the networks are tiny, so extra threads only add hand-off cost
@@ -25,8 +24,7 @@ public final class DjlRuntime {
     }
 
     /** Which libtorch the PyTorch engine loaded, from where, and how many GPUs it sees. */
-    public record NativeEngine(String version, String libraryDir, int gpuCount) {
-    }
+    public record NativeEngine(String version, String libraryDir, int gpuCount) {}
 
     /**
      * Starts the PyTorch engine if needed and says which natives it runs on. A CUDA image that silently loads

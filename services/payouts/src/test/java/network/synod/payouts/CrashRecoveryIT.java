@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import network.synod.embedded.LocalKafka;
@@ -43,22 +44,39 @@ class CrashRecoveryIT {
 
     @Test
     void killDuringSettlementThenRestartPaysEveryEpochExactlyOnce() throws Exception {
-        try (LocalPostgres pg = LocalPostgres.startEphemeral(); LocalKafka kafka = LocalKafka.startEphemeral()) {
+        try (LocalPostgres pg = LocalPostgres.startEphemeral();
+                LocalKafka kafka = LocalKafka.startEphemeral()) {
             int port = freePort();
             Process first = start(pg, kafka, port, "PT1.5S", "first");
             try {
                 awaitTrue("app up", Duration.ofSeconds(90), () -> status(port, "GET", "/v1/emission", null) == 200);
                 assertEquals(200, status(port, "PUT", "/v1/admin/topics/crash/economics", "{\"feeRevenue\":10}"));
                 // Stake on the topic gives it weight (stake^0.5 · fees^0.5), so each epoch's emission goes to it.
-                assertEquals(201, status(port, "POST", "/v1/admin/grants", "{\"participant\":\"rep\",\"amount\":1000}"));
-                assertEquals(201, send(port, "POST", "/v1/participants/rep/stake/deposits",
-                        "{\"topic\":\"crash\",\"amount\":1000}", "rep-token").statusCode());
+                assertEquals(
+                        201, status(port, "POST", "/v1/admin/grants", "{\"participant\":\"rep\",\"amount\":1000}"));
+                assertEquals(
+                        201,
+                        send(
+                                        port,
+                                        "POST",
+                                        "/v1/participants/rep/stake/deposits",
+                                        "{\"topic\":\"crash\",\"amount\":1000}",
+                                        "rep-token")
+                                .statusCode());
                 publishScores(kafka);
                 // In the middle: two epochs committed, the third's entries written and its transaction still open.
-                awaitTrue("mid-settlement", Duration.ofSeconds(60), () -> count(pg, "SELECT count(*) FROM settlements") >= 2
-                        && count(pg, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'") > 0);
+                awaitTrue(
+                        "mid-settlement",
+                        Duration.ofSeconds(60),
+                        () -> count(pg, "SELECT count(*) FROM settlements") >= 2
+                                && count(
+                                                pg,
+                                                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'")
+                                        > 0);
             } finally {
-                new ProcessBuilder("kill", "-9", Long.toString(first.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-9", Long.toString(first.pid()))
+                        .start()
+                        .waitFor();
                 first.waitFor();
             }
             long settledAtCrash = count(pg, "SELECT count(*) FROM settlements");
@@ -68,16 +86,27 @@ class CrashRecoveryIT {
 
             Process second = start(pg, kafka, port, "PT0S", "second");
             try {
-                awaitTrue("all epochs settled", Duration.ofSeconds(120),
+                awaitTrue(
+                        "all epochs settled",
+                        Duration.ofSeconds(120),
                         () -> count(pg, "SELECT count(*) FROM settlements") == EPOCHS);
                 assertEquals(EPOCHS, count(pg, "SELECT count(*) FROM transactions WHERE kind = 'settlement'"));
                 assertEquals(EPOCHS, count(pg, "SELECT count(DISTINCT epoch) FROM settlements WHERE topic = 'crash'"));
-                assertEquals(EPOCHS * PER_EPOCH, count(pg, "SELECT coalesce(sum(e.amount), 0) FROM entries e "
-                        + "JOIN transactions t ON t.id = e.tx_id WHERE t.kind = 'settlement' AND e.amount > 0"));
-                assertEquals(0, count(pg, "SELECT count(*) FROM (SELECT tx_id FROM entries GROUP BY tx_id "
-                        + "HAVING sum(amount) <> 0) x"));
-                assertEquals(EPOCHS * PER_EPOCH + 1_000, count(pg,
-                        "SELECT sum(balance) FROM accounts WHERE kind NOT IN ('issuance', 'burn')"));
+                assertEquals(
+                        EPOCHS * PER_EPOCH,
+                        count(
+                                pg,
+                                "SELECT coalesce(sum(e.amount), 0) FROM entries e "
+                                        + "JOIN transactions t ON t.id = e.tx_id WHERE t.kind = 'settlement' AND e.amount > 0"));
+                assertEquals(
+                        0,
+                        count(
+                                pg,
+                                "SELECT count(*) FROM (SELECT tx_id FROM entries GROUP BY tx_id "
+                                        + "HAVING sum(amount) <> 0) x"));
+                assertEquals(
+                        EPOCHS * PER_EPOCH + 1_000,
+                        count(pg, "SELECT sum(balance) FROM accounts WHERE kind NOT IN ('issuance', 'burn')"));
                 HttpResponse<String> audit = send(port, "GET", "/v1/admin/conservation", null, "synod-admin");
                 assertTrue(audit.body().contains("\"conserved\":true"), audit.body());
             } finally {
@@ -98,7 +127,9 @@ class CrashRecoveryIT {
                 for (int w = 0; w < 200; w++) {
                     inferers.add("{\"id\":\"w" + w + "\",\"score\":" + ((w * 37 + epoch) % 11 - 5) / 10.0 + "}");
                 }
-                producer.send(new ProducerRecord<>("synod.epoch-scores", "crash:" + epoch,
+                producer.send(new ProducerRecord<>(
+                        "synod.epoch-scores",
+                        "crash:" + epoch,
                         "{\"topic\":\"crash\",\"epoch\":" + epoch + ",\"inferers\":[" + String.join(",", inferers)
                                 + "],\"forecasters\":[],\"reputers\":[{\"id\":\"rep\",\"score\":2.0}],"
                                 + "\"combinedLoss\":0.1,\"naiveLoss\":0.12}"));
@@ -121,8 +152,12 @@ class CrashRecoveryIT {
                 "-Dsynod.payouts.settlement-pause=" + pause,
                 "-Dsynod.payouts.emission.per-epoch=" + PER_EPOCH,
                 "-Dsynod.auth.participant-tokens.rep=rep-token",
-                "-jar", jar);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-jar",
+                jar);
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private int status(int port, String method, String path, String body) {
@@ -136,15 +171,19 @@ class CrashRecoveryIT {
     private HttpResponse<String> send(int port, String method, String path, String body, String token)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(LocalPostgres pg, String sql) {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, "");
-                Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c =
+                        DriverManager.getConnection(pg.jdbcUrl() + "?currentSchema=payouts", LocalPostgres.USER, "");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (Exception e) {
@@ -153,14 +192,10 @@ class CrashRecoveryIT {
     }
 
     private static void awaitTrue(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Awaitility.await(what)
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 
     private static int freePort() throws Exception {

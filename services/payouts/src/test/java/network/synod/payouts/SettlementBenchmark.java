@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,10 +23,13 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 import network.synod.payouts.ledger.LedgerAudit;
-import network.synod.payouts.settlement.EpochScores;
 import network.synod.payouts.settlement.SettlementService;
 import network.synod.payouts.stake.StakeService;
 
@@ -53,27 +53,38 @@ class SettlementBenchmark {
 
     @Inject
     SettlementService settlement;
+
     @Inject
     StakeService stake;
+
     @Inject
     LedgerAudit audit;
+
     @Inject
     Pool pool;
 
     @Test
     void settlesOneHundredThousandAccountsWithinFiveSeconds() {
         // A large emission so that even the lowest-scored of 100,000 inferers earns at least one unit.
-        given().header("Authorization", PayoutsApiTest.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("perEpoch", 1_000_000_000_000L)).put("/v1/admin/emission").then().statusCode(200);
-        given().header("Authorization", PayoutsApiTest.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("feeRevenue", 1_000)).put("/v1/admin/topics/bench/economics").then().statusCode(200);
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("perEpoch", 1_000_000_000_000L))
+                .put("/v1/admin/emission")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", PayoutsApiQuarkusTest.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("feeRevenue", 1_000))
+                .put("/v1/admin/topics/bench/economics")
+                .then()
+                .statusCode(200);
         stake.grant("bench-reputer", 1_000, null).await().atMost(WAIT);
         stake.deposit("bench-reputer", "bench", 1_000, null).await().atMost(WAIT);
         settlement.settle(scores(1, 100)).await().atMost(WAIT); // warm-up
 
         List<String> failures = new ArrayList<>();
         for (long epoch = 2; epoch <= 3; epoch++) {
-            EpochScores big = scores(epoch, ACCOUNTS);
+            EpochScoresEvent big = scores(epoch, ACCOUNTS);
             Map<Integer, Long> dbBefore = databaseCpuMillis();
             long jvmBefore = jvmCpuNanos();
             long loopsBefore = eventLoopCpuNanos();
@@ -83,10 +94,17 @@ class SettlementBenchmark {
             double jvmCpu = (jvmCpuNanos() - jvmBefore) / 1e9;
             double loopsCpu = (eventLoopCpuNanos() - loopsBefore) / 1e9;
             double dbCpu = cpuSpentMillis(dbBefore, databaseCpuMillis()) / 1e3;
-            System.out.printf("PAYOUTS BENCHMARK epoch %d (%s accounts): %d accounts credited, settled in %.2f s "
-                    + "(CPU: %.2f s in PostgreSQL, %.2f s on the event loops, %.2f s in this whole JVM with its "
-                    + "compilers, GC and Kafka broker; load average %.2f)%n", epoch,
-                    epoch == 2 ? "new" : "existing", ACCOUNTS, seconds, dbCpu, loopsCpu, jvmCpu,
+            System.out.printf(
+                    "PAYOUTS BENCHMARK epoch %d (%s accounts): %d accounts credited, settled in %.2f s "
+                            + "(CPU: %.2f s in PostgreSQL, %.2f s on the event loops, %.2f s in this whole JVM with its "
+                            + "compilers, GC and Kafka broker; load average %.2f)%n",
+                    epoch,
+                    epoch == 2 ? "new" : "existing",
+                    ACCOUNTS,
+                    seconds,
+                    dbCpu,
+                    loopsCpu,
+                    jvmCpu,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             checkPaidExactly(epoch);
             if (seconds > 5.0) {
@@ -106,8 +124,10 @@ class SettlementBenchmark {
         Row settled = one("SELECT pot, tx_id FROM settlements WHERE topic = 'bench' AND epoch = $1", epoch);
         long pot = settled.getLong("pot");
         assertEquals(emission.getLong("scheduled"), pot + emission.getLong("treasury_dust"), "emission = pot + dust");
-        Row lines = one("SELECT coalesce(sum(amount), 0) AS paid, count(*) FILTER (WHERE role = 'INFERER' AND amount > 0) "
-                + "AS inferers FROM settlement_lines WHERE topic = 'bench' AND epoch = $1", epoch);
+        Row lines = one(
+                "SELECT coalesce(sum(amount), 0) AS paid, count(*) FILTER (WHERE role = 'INFERER' AND amount > 0) "
+                        + "AS inferers FROM settlement_lines WHERE topic = 'bench' AND epoch = $1",
+                epoch);
         assertEquals(pot, lines.getLong("paid"), "report lines add up to the pot");
         assertEquals(ACCOUNTS, lines.getLong("inferers"), "rewarded inferers");
         Row entries = one("""
@@ -122,16 +142,21 @@ class SettlementBenchmark {
     }
 
     private Row one(String sql, long parameter) {
-        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(WAIT).iterator().next();
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(parameter))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next();
     }
 
-    private static EpochScores scores(long epoch, int n) {
-        List<EpochScores.Score> inferers = new ArrayList<>(n);
+    private static EpochScoresEvent scores(long epoch, int n) {
+        List<ParticipantScore> inferers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            inferers.add(new EpochScores.Score("w" + i, ((i * 7919L + epoch) % 1000) / 1000.0));
+            inferers.add(new ParticipantScore("w" + i, ((i * 7919L + epoch) % 1000) / 1000.0));
         }
-        return new EpochScores("bench", epoch, inferers, List.of(),
-                List.of(new EpochScores.Score("bench-reputer", 2.0)), 0.1, 0.12);
+        return new EpochScoresEvent(
+                "bench", epoch, inferers, List.of(), List.of(new ParticipantScore("bench-reputer", 2.0)), 0.1, 0.12);
     }
 
     private static long jvmCpuNanos() {
@@ -154,8 +179,10 @@ class SettlementBenchmark {
     /** CPU time of every client backend of the test's database (it runs on this machine), in ms, by pid. */
     private Map<Integer, Long> databaseCpuMillis() {
         Map<Integer, Long> out = new HashMap<>();
-        for (Row r : pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'").execute()
-                .await().atMost(WAIT)) {
+        for (Row r : pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'")
+                .execute()
+                .await()
+                .atMost(WAIT)) {
             int pid = r.getInteger(0);
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

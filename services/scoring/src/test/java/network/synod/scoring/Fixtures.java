@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
+
 import network.synod.core.events.InferenceRecord;
 import network.synod.core.synthesis.NetworkInference;
 import network.synod.core.synthesis.Synthesizer;
@@ -21,8 +22,7 @@ final class Fixtures {
     static final String ALICE = "Bearer alice-token";
     static final String BOB = "Bearer bob-token";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** RestAssured reads JSON fractions as floats by default; the service's numbers are doubles. */
     static void readNumbersAsDoubles() {
@@ -46,7 +46,7 @@ final class Fixtures {
     }
 
     static InferenceRecord record(String topic, long epoch, NetworkInference inference) {
-        return new InferenceRecord("req-" + topic + "-" + epoch, topic, epoch, Instant.now().toString(), inference,
-                new TreeMap<>());
+        return new InferenceRecord(
+                "req-" + topic + "-" + epoch, topic, epoch, Instant.now().toString(), inference, new TreeMap<>());
     }
 }

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Plain Kafka clients against the test broker, standing in for the gateway and the payouts service. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static void send(String kafkaTopic, String key, String value) throws Exception {
         Properties p = new Properties();

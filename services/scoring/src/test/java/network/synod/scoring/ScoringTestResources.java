@@ -1,6 +1,7 @@
 package network.synod.scoring;
 
 import io.quarkus.test.common.QuarkusTestResource;
+
 import network.synod.embedded.KafkaTestResource;
 import network.synod.embedded.PostgresTestResource;
 
@@ -12,6 +13,5 @@ import network.synod.embedded.PostgresTestResource;
 @QuarkusTestResource(KafkaTestResource.class)
 public final class ScoringTestResources {
 
-    private ScoringTestResources() {
-    }
+    private ScoringTestResources() {}
 }

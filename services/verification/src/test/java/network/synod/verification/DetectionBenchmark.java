@@ -12,10 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
 import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.core.replay.Series;
+import network.synod.core.testing.SeriesMeta;
 import network.synod.core.verification.AuditSampler;
 import network.synod.core.verification.DetectionSimulation;
 import network.synod.core.verification.EpochSeed;
@@ -26,11 +29,9 @@ import network.synod.core.verification.ReceiptCheck;
 import network.synod.core.verification.ReplayGuard;
 import network.synod.core.verification.Signatures;
 import network.synod.models.neural.NeuralForecaster;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The detection benchmark (issue 4, item 5), run on demand with {@code -Dsynod.bench=true}; see the README.
+ * The detection benchmark (issue 4, item 5), run on demand with {@code -Pbench}; see the README.
  *
  * <p>Detection: simulated cheaters faking a fraction f of n answers, audited at rate r with the real sampler and
  * comparator, over many trials, against 1 − (1 − r·f)^n. False positives: honest workers (the five reference kinds and
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * audited (rate 1 here, to count them all) and re-executed on an independent verifier instance, compared bit-exactly.
  * Overhead: the verifier's re-execution time at r = 2 % against the workers' own answer time.
  */
-@EnabledIfSystemProperty(named = "synod.bench", matches = "true")
 class DetectionBenchmark {
 
     static final Path SERIES = Path.of(System.getProperty("synod.series.dir", "../../../shared/data/series"));
@@ -48,16 +48,30 @@ class DetectionBenchmark {
     void detection() {
         int trials = Integer.getInteger("synod.bench.trials", 5000);
         // r, f, n, trials: the issue's case first, then neighbours to show the measured rate follows 1 − (1 − r·f)^n.
-        double[][] cases = {{0.02, 0.05, 10_000, trials}, {0.01, 0.05, 10_000, 1000}, {0.02, 0.01, 10_000, 1000},
-            {0.01, 0.10, 1_000, 1000}, {0.005, 0.05, 10_000, 1000}};
+        double[][] cases = {
+            {0.02, 0.05, 10_000, trials},
+            {0.01, 0.05, 10_000, 1000},
+            {0.02, 0.01, 10_000, 1000},
+            {0.01, 0.10, 1_000, 1000},
+            {0.005, 0.05, 10_000, 1000}
+        };
         System.out.println("| r | f | n | trials | detected | measured | predicted 1-(1-rf)^n | audited share |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
         for (double[] c : cases) {
             long start = System.nanoTime();
-            DetectionSimulation.Result r = DetectionSimulation.run((int) c[3], (long) c[2], c[0], c[1], 42,
-                    x -> Math.sin(x), x -> Math.sin(x) + 1e-3);
-            System.out.printf(Locale.ROOT, "| %.3f | %.2f | %d | %d | %d | %.5f | %.5f | %.4f |  (%.1f s)%n", c[0], c[1],
-                    (long) c[2], (int) c[3], r.detected(), r.measured(), r.predicted(), r.auditedShare(),
+            DetectionSimulation.Result r = DetectionSimulation.run(
+                    (int) c[3], (long) c[2], c[0], c[1], 42, x -> Math.sin(x), x -> Math.sin(x) + 1e-3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %.3f | %.2f | %d | %d | %d | %.5f | %.5f | %.4f |  (%.1f s)%n",
+                    c[0],
+                    c[1],
+                    (long) c[2],
+                    (int) c[3],
+                    r.detected(),
+                    r.measured(),
+                    r.predicted(),
+                    r.auditedShare(),
                     (System.nanoTime() - start) / 1e9);
             assertEquals(0, r.falsePositives());
             if (c[0] == 0.02 && c[1] == 0.05) {
@@ -80,13 +94,14 @@ class DetectionBenchmark {
         long mlpWorkerNanos = 0;
         System.out.println("| series | kind | answers | false positives |");
         System.out.println("|---|---|---:|---:|");
-        List<String> neural = List.of("co2_monthly", "elnino_sst_monthly", "seattle_tempmax_daily",
-                "sunspots_monthly");
+        List<String> neural = List.of("co2_monthly", "elnino_sst_monthly", "seattle_tempmax_daily", "sunspots_monthly");
         try (var files = Files.list(SERIES)) {
-            for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+            for (Path csv :
+                    files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                 Series s = Series.read(csv);
                 int season = season(s.name());
-                for (String kind : season > 0 ? List.of("last", "ma", "ema", "trend", "snaive")
+                for (String kind : season > 0
+                        ? List.of("last", "ma", "ema", "trend", "snaive")
                         : List.of("last", "ma", "ema", "trend")) {
                     Forecaster worker = ReferenceForecasters.byKind(kind, season);
                     Forecaster verifier = ReferenceForecasters.byKind(kind, season);
@@ -102,7 +117,8 @@ class DetectionBenchmark {
                         if (!honestAuditPasses(check, key, id, ctx, claimed, kind, verifier.predict(ctx))) {
                             fp++;
                         }
-                        if (AuditSampler.audited(EpochSeed.derive(secret, s.name(), t).seed(), id, kind, 0.02)) {
+                        if (AuditSampler.audited(
+                                EpochSeed.derive(secret, s.name(), t).seed(), id, kind, 0.02)) {
                             long v0 = System.nanoTime();
                             verifier.predict(ctx);
                             sampledReexecNanos += System.nanoTime() - v0;
@@ -143,29 +159,59 @@ class DetectionBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "honest answers: %d (DJL mlp %d), false positives: %d%n", answers, mlpAnswers,
+        System.out.printf(
+                Locale.ROOT,
+                "honest answers: %d (DJL mlp %d), false positives: %d%n",
+                answers,
+                mlpAnswers,
                 falsePositives);
-        System.out.printf(Locale.ROOT, "reference kinds at r = 0.02: %d of %d answers re-executed; worker time "
-                + "%.1f ms, re-execution time %.1f ms, overhead %.2f %%%n", sampled, answers - mlpAnswers,
-                workerNanos / 1e6, sampledReexecNanos / 1e6, 100.0 * sampledReexecNanos / workerNanos);
-        System.out.printf(Locale.ROOT, "mlp: worker time %.1f s for %d answers; its replay verifier costs the same "
-                + "(100 %% of the worker's compute per audited worker, whatever r)%n", mlpWorkerNanos / 1e9,
+        System.out.printf(
+                Locale.ROOT,
+                "reference kinds at r = 0.02: %d of %d answers re-executed; worker time "
+                        + "%.1f ms, re-execution time %.1f ms, overhead %.2f %%%n",
+                sampled,
+                answers - mlpAnswers,
+                workerNanos / 1e6,
+                sampledReexecNanos / 1e6,
+                100.0 * sampledReexecNanos / workerNanos);
+        System.out.printf(
+                Locale.ROOT,
+                "mlp: worker time %.1f s for %d answers; its replay verifier costs the same "
+                        + "(100 %% of the worker's compute per audited worker, whatever r)%n",
+                mlpWorkerNanos / 1e9,
                 mlpAnswers);
         assertTrue(answers >= 100_000, "only " + answers + " honest answers");
         assertEquals(0, falsePositives);
     }
 
     /** Signs the honest answer, checks the receipt as the gateway does, and compares with the re-execution. */
-    private static boolean honestAuditPasses(ReceiptCheck check, KeyPair key, String id, ForecastContext ctx,
-            double claimed, String worker, double reexecuted) {
+    private static boolean honestAuditPasses(
+            ReceiptCheck check,
+            KeyPair key,
+            String id,
+            ForecastContext ctx,
+            double claimed,
+            String worker,
+            double reexecuted) {
         String digest = Hashes.sha256Hex("synod-reference/" + worker);
         String input = Hashes.inputHash(id, ctx.step(), ctx.season(), ctx.window());
-        Receipt r = Signatures.sign(new Receipt(digest, input, Hashes.outputHash(claimed), worker,
-                Instant.now().toString(), null), key.getPrivate());
-        boolean receiptOk = check.check(r, new ReceiptCheck.Expected(worker, key.getPublic(), digest, input,
-                new double[] {claimed}), Instant.now()).ok();
-        boolean outputOk = OutputComparator.compare(new double[] {claimed}, new double[] {reexecuted},
-                OutputComparator.Policy.EXACT).match();
+        Receipt r = Signatures.sign(
+                new Receipt(
+                        digest,
+                        input,
+                        Hashes.outputHash(claimed),
+                        worker,
+                        Instant.now().toString(),
+                        null),
+                key.getPrivate());
+        boolean receiptOk = check.check(
+                        r,
+                        new ReceiptCheck.Expected(worker, key.getPublic(), digest, input, new double[] {claimed}),
+                        Instant.now())
+                .ok();
+        boolean outputOk = OutputComparator.compare(
+                        new double[] {claimed}, new double[] {reexecuted}, OutputComparator.Policy.EXACT)
+                .match();
         return receiptOk && outputOk && Hashes.outputHash(reexecuted).equals(r.outputHash());
     }
 
@@ -175,12 +221,6 @@ class DetectionBenchmark {
     }
 
     private static int season(String name) {
-        return switch (name) {
-            case "co2_monthly", "elnino_sst_monthly" -> 12;
-            case "us_births_daily" -> 7;
-            case "electricity_demand_halfhourly" -> 336;
-            case "seattle_tempmax_daily" -> 365;
-            default -> 0;
-        };
+        return SeriesMeta.season(name);
     }
 }

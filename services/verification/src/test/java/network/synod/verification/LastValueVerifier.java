@@ -34,9 +34,19 @@ final class LastValueVerifier implements AutoCloseable {
     private void answer(HttpExchange ex) throws IOException {
         calls.incrementAndGet();
         JsonNode data = JSON.readTree(ex.getRequestBody()).path("inputs").get(0).path("data");
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("model_name", "model", "outputs", List.of(Map.of("name",
-                "forecast", "datatype", "FP64", "shape", List.of(1), "data", List.of(data.get(data.size() - 1)
-                        .asDouble())))));
+        byte[] bytes = JSON.writeValueAsBytes(Map.of(
+                "model_name",
+                "model",
+                "outputs",
+                List.of(Map.of(
+                        "name",
+                        "forecast",
+                        "datatype",
+                        "FP64",
+                        "shape",
+                        List.of(1),
+                        "data",
+                        List.of(data.get(data.size() - 1).asDouble())))));
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -56,10 +56,15 @@ final class OnlineVerifier implements AutoCloseable {
         for (int i = 0; i < window.length; i++) {
             window[i] = data.get(i).asDouble();
         }
-        double v = state.answer(req.path("parameters").path("step").asLong(),
-                req.path("parameters").path("season").asInt(), window);
-        byte[] bytes = JSON.writeValueAsBytes(Map.of("model_name", "model", "outputs", List.of(Map.of("name",
-                "forecast", "datatype", "FP64", "shape", List.of(1), "data", List.of(v)))));
+        double v = state.answer(
+                req.path("parameters").path("step").asLong(),
+                req.path("parameters").path("season").asInt(),
+                window);
+        byte[] bytes = JSON.writeValueAsBytes(Map.of(
+                "model_name",
+                "model",
+                "outputs",
+                List.of(Map.of("name", "forecast", "datatype", "FP64", "shape", List.of(1), "data", List.of(v)))));
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -2,7 +2,6 @@ package network.synod.web;
 
 import java.util.Map;
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -37,13 +36,20 @@ public class HttpLimits {
     private static void check(RoutingContext ctx, long maxBytes) {
         String uri = ctx.request().uri();
         if (uri.length() > MAX_URI_LENGTH) {
-            refuse(ctx, 414, "the request target has " + uri.length() + " characters; at most " + MAX_URI_LENGTH
-                    + " are accepted", null);
+            refuse(
+                    ctx,
+                    414,
+                    "the request target has " + uri.length() + " characters; at most " + MAX_URI_LENGTH
+                            + " are accepted",
+                    null);
             return;
         }
         long declared = declaredLength(ctx.request().getHeader("Content-Length"));
         if (declared > maxBytes) {
-            refuse(ctx, 413, "the body has " + declared + " bytes; at most " + maxBytes + " are accepted",
+            refuse(
+                    ctx,
+                    413,
+                    "the body has " + declared + " bytes; at most " + maxBytes + " are accepted",
                     ctx.request().path());
             return;
         }

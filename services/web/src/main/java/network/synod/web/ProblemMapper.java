@@ -3,7 +3,6 @@ package network.synod.web;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -85,7 +84,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         // Mutiny wraps a failure together with its cleanup's failure; the first is the one that matters.
-        Throwable root = e instanceof CompositeException c && !c.getCauses().isEmpty() ? c.getCauses().get(0) : e;
+        Throwable root = e instanceof CompositeException c && !c.getCauses().isEmpty()
+                ? c.getCauses().get(0)
+                : e;
         if (root instanceof Problem p) {
             return problem(p, uri);
         }
@@ -106,7 +107,10 @@ public class ProblemMapper {
         }
         String requestId = UUID.randomUUID().toString();
         LOG.errorf(root, "unexpected failure of %s (request id %s)", uri.getPath(), requestId);
-        return answer(uri, 500, "unexpected failure; the service log has it under request id " + requestId,
+        return answer(
+                uri,
+                500,
+                "unexpected failure; the service log has it under request id " + requestId,
                 Map.of("requestId", requestId));
     }
 
@@ -117,20 +121,23 @@ public class ProblemMapper {
             case INSUFFICIENT_FUNDS -> Problem.unprocessable(r.getMessage());
             case NOT_FOUND -> Problem.notFound(r.getMessage());
             case CONFLICT -> Problem.conflict(r.getMessage());
-            case UNAVAILABLE -> Problem.unavailable(r.getMessage(), 1);
+            case UNAVAILABLE -> Problem.unavailable(r.getMessage(), Math.max(1, r.retryAfterSeconds()));
         };
     }
 
     private static String malformedDetail(JsonProcessingException e) {
         String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
-                ? " at '" + m.getPathReference().replaceAll("^[^\\[\"]*", "") + "'" : "";
+                ? " at '" + m.getPathReference().replaceAll("^[^\\[\"]*", "") + "'"
+                : "";
         return "malformed JSON body" + where + ": " + e.getOriginalMessage();
     }
 
     private static Response answer(UriInfo uri, Problem p) {
         Response r = answer(uri, p.status(), p.getMessage(), Map.of());
         if (p.retryAfterSeconds().isPresent()) {
-            return Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds().getAsLong()).build();
+            return Response.fromResponse(r)
+                    .header("Retry-After", p.retryAfterSeconds().getAsLong())
+                    .build();
         }
         return r;
     }
@@ -142,8 +149,10 @@ public class ProblemMapper {
             LOG.warnf("%s %s: %s", status, path, detail);
         }
         if (path.startsWith("/v2")) {
-            return Response.status(status).type("application/json")
-                    .entity(Map.of("error", String.valueOf(detail))).build();
+            return Response.status(status)
+                    .type("application/json")
+                    .entity(Map.of("error", String.valueOf(detail)))
+                    .build();
         }
         return ProblemResponses.of(status, detail, path, extensions);
     }

@@ -2,7 +2,6 @@ package network.synod.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -13,8 +12,7 @@ public final class ProblemResponses {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** The body, in the order RFC 9457 lists the members; {@code instance} is left out when null. */
     public static Map<String, Object> body(int status, String detail, String instance, Map<String, Object> extensions) {
@@ -31,6 +29,9 @@ public final class ProblemResponses {
     }
 
     public static Response of(int status, String detail, String instance, Map<String, Object> extensions) {
-        return Response.status(status).type(MEDIA_TYPE).entity(body(status, detail, instance, extensions)).build();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(body(status, detail, instance, extensions))
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package network.synod.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,10 +20,15 @@ public class ModelReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return runtime.model()
-                .map(m -> HealthCheckResponse.named("model").up()
-                        .withData("name", runtime.name()).withData("kind", m.kind()).withData("sha256", m.sha256())
+                .map(m -> HealthCheckResponse.named("model")
+                        .up()
+                        .withData("name", runtime.name())
+                        .withData("kind", m.kind())
+                        .withData("sha256", m.sha256())
                         .build())
-                .orElseGet(() -> HealthCheckResponse.named("model").down()
-                        .withData("reason", runtime.notReadyReason()).build());
+                .orElseGet(() -> HealthCheckResponse.named("model")
+                        .down()
+                        .withData("reason", runtime.notReadyReason())
+                        .build());
     }
 }

@@ -1,14 +1,16 @@
 package network.synod.worker;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+
 import network.synod.worker.model.ModelFactory;
 import network.synod.worker.model.ServedModel;
-import org.jboss.logging.Logger;
 
 /**
  * Holds the one served model and whether it is ready. Engine-backed kinds load on a background thread so
@@ -67,8 +69,9 @@ public class ModelRuntime {
             Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "synod-models");
             ServedModel loaded = ModelFactory.create(settings, workDir);
             model = loaded;
-            LOG.infof("serving model %s: kind %s on %s, sha256 %s, ready in %d ms", name(), loaded.kind(),
-                    loaded.device(), loaded.sha256(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof(
+                    "serving model %s: kind %s on %s, sha256 %s, ready in %d ms",
+                    name(), loaded.kind(), loaded.device(), loaded.sha256(), (System.nanoTime() - start) / 1_000_000);
         } catch (Exception | LinkageError e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.errorf(e, "model %s (kind %s) failed to load", name(), settings.kind());

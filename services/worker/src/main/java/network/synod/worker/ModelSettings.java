@@ -1,8 +1,9 @@
 package network.synod.worker;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
 
 /**
  * The worker's settings: environment variables {@code SYNOD_MODEL_*} or system properties

@@ -1,13 +1,13 @@
 package network.synod.worker;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** One Quarkus test profile per served kind (each starts the application afresh). */
 final class KindProfiles {
 
-    private KindProfiles() {
-    }
+    private KindProfiles() {}
 
     /** Serves one kind under the default name {@code model}. */
     abstract static class Kind implements QuarkusTestProfile {
@@ -53,8 +53,15 @@ final class KindProfiles {
     public static final class Mlp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("synod.model.kind", "mlp", "synod.model.mlp.retrain-every", "50",
-                    "synod.model.mlp.min-samples", "40", "synod.model.device", "auto");
+            return Map.of(
+                    "synod.model.kind",
+                    "mlp",
+                    "synod.model.mlp.retrain-every",
+                    "50",
+                    "synod.model.mlp.min-samples",
+                    "40",
+                    "synod.model.device",
+                    "auto");
         }
     }
 
@@ -62,8 +69,15 @@ final class KindProfiles {
     public static final class SavedDjl implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("synod.model.kind", "djl", "synod.model.url", SavedMlp.url(),
-                    "synod.model.digest", SavedMlp.sha256(), "synod.model.device", "cpu");
+            return Map.of(
+                    "synod.model.kind",
+                    "djl",
+                    "synod.model.url",
+                    SavedMlp.url(),
+                    "synod.model.digest",
+                    SavedMlp.sha256(),
+                    "synod.model.device",
+                    "cpu");
         }
     }
 
@@ -71,8 +85,13 @@ final class KindProfiles {
     public static final class WrongDigest implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("synod.model.kind", "djl", "synod.model.url", SavedMlp.url(),
-                    "synod.model.digest", "ab".repeat(32));
+            return Map.of(
+                    "synod.model.kind",
+                    "djl",
+                    "synod.model.url",
+                    SavedMlp.url(),
+                    "synod.model.digest",
+                    "ab".repeat(32));
         }
     }
 

@@ -2,21 +2,23 @@ package network.synod.worker;
 
 import static io.restassured.RestAssured.given;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 
 /** A small OIP v2 client for the tests; JSON is read with Jackson so doubles come back exact. */
 final class Oip {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Oip() {
-    }
+    private Oip() {}
 
     static Map<String, Object> tensor(String name, double[] data, long... shape) {
         Map<String, Object> t = new LinkedHashMap<>();
@@ -42,8 +44,8 @@ final class Oip {
     }
 
     static String windowRequest(double[] window, long step, int season) {
-        return request("r-" + step, Map.of("step", step, "season", season),
-                List.of(tensor("window", window, window.length)));
+        return request(
+                "r-" + step, Map.of("step", step, "season", season), List.of(tensor("window", window, window.length)));
     }
 
     static Response post(String model, String body) {
@@ -61,7 +63,9 @@ final class Oip {
 
     /** The forecast for {@code step} from the window of revealed values before it. */
     static double forecast(double[] window, long step, int season) {
-        return ok(post("model", windowRequest(window, step, season))).at("/outputs/0/data/0").doubleValue();
+        return ok(post("model", windowRequest(window, step, season)))
+                .at("/outputs/0/data/0")
+                .doubleValue();
     }
 
     /** The window of at most {@code width} values before step {@code t}. */
@@ -70,14 +74,16 @@ final class Oip {
     }
 
     /** Waits until the served model is ready (engine-backed kinds load in the background). */
-    static void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (given().get("/v2/health/ready").statusCode() != 200) {
-            String answer = given().get("/v2/health/ready").asString();
-            if (System.nanoTime() > deadline || answer.contains("failed to load")) {
-                throw new AssertionError("the model did not become ready: " + answer);
-            }
-            Thread.sleep(100);
-        }
+    static void awaitReady() {
+        Awaitility.await("the model ready")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var answer = given().get("/v2/health/ready");
+                    if (answer.asString().contains("failed to load")) {
+                        throw new AssertionError("the model did not become ready: " + answer.asString());
+                    }
+                    return answer.statusCode() == 200;
+                });
     }
 }

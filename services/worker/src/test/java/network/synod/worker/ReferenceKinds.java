@@ -3,14 +3,14 @@ package network.synod.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.ReferenceForecasters;
 
 /** The check every reference-kind test makes. */
 final class ReferenceKinds {
 
-    private ReferenceKinds() {
-    }
+    private ReferenceKinds() {}
 
     /** Over a stretch of the real CO2 series, the OIP answer equals the direct call of the forecaster. */
     static void answersEqualTheForecaster(String kind) throws IOException {

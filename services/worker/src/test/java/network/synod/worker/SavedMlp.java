@@ -3,6 +3,7 @@ package network.synod.worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+
 import network.synod.models.saved.ArtifactDigest;
 
 /**
@@ -17,8 +18,7 @@ final class SavedMlp {
     static final String SERIES = "co2_monthly";
     static final int SEASON = 12;
 
-    private SavedMlp() {
-    }
+    private SavedMlp() {}
 
     static Path dir() {
         return Path.of("src/test/resources/models/co2-mlp").toAbsolutePath();

@@ -8,8 +8,7 @@ import java.util.List;
 /** The shipped real series, read from shared/data/series. */
 final class Series {
 
-    private Series() {
-    }
+    private Series() {}
 
     static double[] load(String name) throws IOException {
         Path dir = Path.of(System.getProperty("synod.series.dir", "../../../shared/data/series"));

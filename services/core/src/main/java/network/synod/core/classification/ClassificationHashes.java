@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import network.synod.core.verification.Hashes;
 
 /**
@@ -15,8 +16,7 @@ import network.synod.core.verification.Hashes;
  */
 public final class ClassificationHashes {
 
-    private ClassificationHashes() {
-    }
+    private ClassificationHashes() {}
 
     /** sha256 of "synod-text-in/v1", the request id and the texts, in order. */
     public static String inputHash(String requestId, List<String> texts) {

@@ -16,12 +16,11 @@ public final class ClassificationReplay {
     /** Messages before this one (1-based) are asked and revealed but not scored: everyone is still learning. */
     public static final int FIRST_SCORED = 200;
 
-    private ClassificationReplay() {
-    }
+    private ClassificationReplay() {}
 
     /** The scores of one replay; {@code workers} in the order given. */
-    public record Result(int messages, int scored, Map<String, ClassificationScore> workers,
-                         ClassificationScore network) {
+    public record Result(
+            int messages, int scored, Map<String, ClassificationScore> workers, ClassificationScore network) {
 
         /** The worker with the lowest mean log-loss (the first of equals). */
         public String bestWorker() {
@@ -39,16 +38,20 @@ public final class ClassificationReplay {
      * Replays {@code messages} through {@code workers} and a {@link LogOddsStacker} over them; {@code progress}
      * hears how many messages are done.
      */
-    public static Result run(List<LabelledText> messages, List<TextClassifier> workers, LabelSet labels,
-            int firstScored, LongConsumer progress) {
+    public static Result run(
+            List<LabelledText> messages,
+            List<TextClassifier> workers,
+            LabelSet labels,
+            int firstScored,
+            LongConsumer progress) {
         if (workers.isEmpty()) {
             throw new IllegalArgumentException("a replay needs at least one worker");
         }
         Map<String, ClassificationScore> scores = new LinkedHashMap<>();
         for (TextClassifier w : workers) {
             if (!w.labels().equals(labels)) {
-                throw new IllegalArgumentException("worker " + w.name() + " has labels " + w.labels()
-                        + ", the subnet " + labels);
+                throw new IllegalArgumentException(
+                        "worker " + w.name() + " has labels " + w.labels() + ", the subnet " + labels);
             }
             if (scores.put(w.name(), new ClassificationScore()) != null) {
                 throw new IllegalArgumentException("worker " + w.name() + " appears twice");

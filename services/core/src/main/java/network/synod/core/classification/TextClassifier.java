@@ -19,6 +19,5 @@ public interface TextClassifier extends AutoCloseable {
     void learn(String text, String label);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

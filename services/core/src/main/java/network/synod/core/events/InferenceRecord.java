@@ -1,6 +1,7 @@
 package network.synod.core.events;
 
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 import network.synod.core.synthesis.NetworkInference;
 import network.synod.core.verification.Receipt;
@@ -14,17 +15,47 @@ import network.synod.core.verification.Receipt;
  *        records written before verification existed
  * @param receipts each answering worker's signed receipt that the gateway verified; empty when none were signed
  */
-public record InferenceRecord(String requestId, String topic, long epoch, String createdAt,
-        NetworkInference inference, SortedMap<String, String> failures, Context context,
+public record InferenceRecord(
+        int schemaVersion,
+        String requestId,
+        String topic,
+        long epoch,
+        String createdAt,
+        NetworkInference inference,
+        SortedMap<String, String> failures,
+        Context context,
         SortedMap<String, Receipt> receipts) {
 
-    /** The request as every worker received it. */
-    public record Context(long step, int season, double[] window) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public InferenceRecord {
+        schemaVersion = SchemaVersions.orFirst(schemaVersion);
     }
 
+    /** A record of the current schema version. */
+    public InferenceRecord(
+            String requestId,
+            String topic,
+            long epoch,
+            String createdAt,
+            NetworkInference inference,
+            SortedMap<String, String> failures,
+            Context context,
+            SortedMap<String, Receipt> receipts) {
+        this(SCHEMA_VERSION, requestId, topic, epoch, createdAt, inference, failures, context, receipts);
+    }
+
+    /** The request as every worker received it. */
+    public record Context(long step, int season, double[] window) {}
+
     /** A record without context or receipts, as before verification. */
-    public InferenceRecord(String requestId, String topic, long epoch, String createdAt, NetworkInference inference,
+    public InferenceRecord(
+            String requestId,
+            String topic,
+            long epoch,
+            String createdAt,
+            NetworkInference inference,
             SortedMap<String, String> failures) {
-        this(requestId, topic, epoch, createdAt, inference, failures, null, new java.util.TreeMap<>());
+        this(requestId, topic, epoch, createdAt, inference, failures, null, new TreeMap<>());
     }
 }

@@ -14,14 +14,31 @@ import network.synod.core.synthesis.TopicParams;
  * @param commitReveal whether inferers commit to a salted hash of their answer before revealing it (forecasters
  *                     always do); off by default, since it costs a second round trip per request
  */
-public record TopicSpec(String lossFunction, String mode, Integer season, Double alpha, Double p, Double c,
-        Double epsilon, Double lossFloor, Integer reputerQuorum, Boolean commitReveal) {
+public record TopicSpec(
+        String lossFunction,
+        String mode,
+        Integer season,
+        Double alpha,
+        Double p,
+        Double c,
+        Double epsilon,
+        Double lossFloor,
+        Integer reputerQuorum,
+        Boolean commitReveal) {
 
     public static final String DEFAULT_MODE = "synod";
 
     /** A spec without commit-reveal for inferers. */
-    public TopicSpec(String lossFunction, String mode, Integer season, Double alpha, Double p, Double c,
-            Double epsilon, Double lossFloor, Integer reputerQuorum) {
+    public TopicSpec(
+            String lossFunction,
+            String mode,
+            Integer season,
+            Double alpha,
+            Double p,
+            Double c,
+            Double epsilon,
+            Double lossFloor,
+            Integer reputerQuorum) {
         this(lossFunction, mode, season, alpha, p, c, epsilon, lossFloor, reputerQuorum, null);
     }
 
@@ -31,11 +48,12 @@ public record TopicSpec(String lossFunction, String mode, Integer season, Double
     }
 
     public TopicParams toParams() {
-        TopicParams d = TopicParams.defaults(SynthesisMode.fromId(mode == null ? DEFAULT_MODE : mode),
-                season == null ? 0 : season);
+        TopicParams d = TopicParams.defaults(
+                SynthesisMode.fromId(mode == null ? DEFAULT_MODE : mode), season == null ? 0 : season);
         return new TopicParams(
                 lossFunction == null ? d.loss() : LossFunction.fromId(lossFunction),
-                d.mode(), d.season(),
+                d.mode(),
+                d.season(),
                 alpha == null ? d.alpha() : alpha,
                 p == null ? d.p() : p,
                 c == null ? d.c() : c,
@@ -53,7 +71,16 @@ public record TopicSpec(String lossFunction, String mode, Integer season, Double
     /** The spec with every default filled in, as it is stored and shown. */
     public TopicSpec normalised() {
         TopicParams t = toParams();
-        return new TopicSpec(t.loss().id(), t.mode().id(), t.season(), t.alpha(), t.p(), t.c(), t.epsilon(),
-                t.lossFloor(), quorum(), inferersCommit());
+        return new TopicSpec(
+                t.loss().id(),
+                t.mode().id(),
+                t.season(),
+                t.alpha(),
+                t.p(),
+                t.c(),
+                t.epsilon(),
+                t.lossFloor(),
+                quorum(),
+                inferersCommit());
     }
 }

@@ -42,7 +42,10 @@ public record ForecastContext(long step, double[] window, int season) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ForecastContext c && c.step == step && c.season == season && Arrays.equals(c.window, window);
+        return o instanceof ForecastContext c
+                && c.step == step
+                && c.season == season
+                && Arrays.equals(c.window, window);
     }
 
     @Override

@@ -13,6 +13,5 @@ public interface Forecaster {
     double predict(ForecastContext context);
 
     /** Learns from a value once the network has revealed it; stateless forecasters ignore it. */
-    default void observe(ForecastContext context, double revealed) {
-    }
+    default void observe(ForecastContext context, double revealed) {}
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class ReferenceForecasters {
 
-    private ReferenceForecasters() {
-    }
+    private ReferenceForecasters() {}
 
     /** last, ma5, ema0.3, trend10 and, when the topic has a season M, snaiveM; ordered as listed. */
     public static List<Forecaster> forSeason(int season) {

@@ -22,14 +22,25 @@ public class Refusal extends RuntimeException {
     }
 
     private final Reason reason;
+    private final long retryAfterSeconds;
 
     public Refusal(Reason reason, String detail) {
+        this(reason, detail, 0);
+    }
+
+    private Refusal(Reason reason, String detail, long retryAfterSeconds) {
         super(detail);
         this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** For {@link Reason#UNAVAILABLE}: seconds after which a retry may succeed; 0 when the domain cannot tell. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static Refusal invalid(String detail) {
@@ -50,5 +61,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal unavailable(String detail) {
         return new Refusal(Reason.UNAVAILABLE, detail);
+    }
+
+    /** Unavailable now, expected to be available after about {@code retryAfterSeconds} (at least 1). */
+    public static Refusal unavailable(String detail, long retryAfterSeconds) {
+        return new Refusal(Reason.UNAVAILABLE, detail, Math.max(1, retryAfterSeconds));
     }
 }

@@ -69,6 +69,5 @@ public final class InProcessNetwork implements Network {
         return state;
     }
 
-    private record Pending(ForecastContext context, NetworkInference inference) {
-    }
+    private record Pending(ForecastContext context, NetworkInference inference) {}
 }

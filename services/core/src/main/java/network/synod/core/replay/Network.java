@@ -14,6 +14,5 @@ public interface Network {
     void reveal(long step, double truth) throws Exception;
 
     /** One step's answers. */
-    record Answer(double value, SortedMap<String, Double> workers) {
-    }
+    record Answer(double value, SortedMap<String, Double> workers) {}
 }

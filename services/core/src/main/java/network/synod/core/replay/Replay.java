@@ -13,8 +13,7 @@ import network.synod.core.forecast.ForecastContext;
  */
 public final class Replay {
 
-    private Replay() {
-    }
+    private Replay() {}
 
     /**
      * @param progress called with the number of steps done after each step (for a progress bar)
@@ -45,7 +44,7 @@ public final class Replay {
             }
         }
         double networkMse = networkSum / steps;
-        return new ReplayReport(series.name(), steps, mode, mse, best, mse.get(best), networkMse,
-                networkMse / mse.get(best));
+        return new ReplayReport(
+                series.name(), steps, mode, mse, best, mse.get(best), networkMse, networkMse / mse.get(best));
     }
 }

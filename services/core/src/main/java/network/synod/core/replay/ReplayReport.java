@@ -8,8 +8,15 @@ import java.util.SortedMap;
  * A replay's result: per worker and for the network, the MSE over the same scored steps, the best single
  * worker in hindsight, and the ratio network MSE / best single MSE (below 1 beats the best worker).
  */
-public record ReplayReport(String series, int steps, String mode, SortedMap<String, Double> workers,
-        String bestWorker, double bestWorkerMse, double networkMse, double ratio) {
+public record ReplayReport(
+        String series,
+        int steps,
+        String mode,
+        SortedMap<String, Double> workers,
+        String bestWorker,
+        double bestWorkerMse,
+        double networkMse,
+        double ratio) {
 
     /** Exactly {"series","steps","mode","workers","best_worker","best_worker_mse","network_mse","ratio"}. */
     public String toJson() {
@@ -31,8 +38,8 @@ public record ReplayReport(String series, int steps, String mode, SortedMap<Stri
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "series %s, %d scored steps, mode %s%n", series, steps, mode));
         sb.append(String.format(Locale.ROOT, "  %-16s %16s%n", "worker", "MSE"));
-        workers.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-16s %16.6g%s%n", k, v,
-                k.equals(bestWorker) ? "  (best single)" : "")));
+        workers.forEach((k, v) -> sb.append(
+                String.format(Locale.ROOT, "  %-16s %16.6g%s%n", k, v, k.equals(bestWorker) ? "  (best single)" : "")));
         sb.append(String.format(Locale.ROOT, "  %-16s %16.6g%n", "network", networkMse));
         sb.append(String.format(Locale.ROOT, "  ratio network / best single = %.4f%n", ratio));
         return sb.toString();

@@ -15,20 +15,20 @@ import network.synod.core.loss.LossFunction;
  */
 public final class AlloraScoring {
 
-    private AlloraScoring() {
-    }
+    private AlloraScoring() {}
 
     /** The next state, the epoch's losses and its scores. */
-    public record Result(RegretState next, EpochLosses losses, EpochScores scores) {
-    }
+    public record Result(RegretState next, EpochLosses losses, EpochScores scores) {}
 
     public static Result score(TopicParams params, RegretState state, ValueBundle bundle, double truth) {
         EpochLosses losses = losses(params, bundle, truth);
         double a = params.alpha();
 
         SortedMap<String, Double> combined = new TreeMap<>(state.combined());
-        losses.inferers().forEach((j, l) -> combined.put(j, ema(a, losses.combined() - l, state.regretOr(state.combined(), j))));
-        losses.forecasters().forEach((k, l) -> combined.put(k, ema(a, losses.combined() - l, state.regretOr(state.combined(), k))));
+        losses.inferers()
+                .forEach((j, l) -> combined.put(j, ema(a, losses.combined() - l, state.regretOr(state.combined(), j))));
+        losses.forecasters()
+                .forEach((k, l) -> combined.put(k, ema(a, losses.combined() - l, state.regretOr(state.combined(), k))));
 
         SortedMap<String, Double> naive = new TreeMap<>(state.naive());
         losses.inferers().forEach((j, l) -> naive.put(j, ema(a, losses.naive() - l, state.regretOr(state.naive(), j))));
@@ -42,7 +42,8 @@ public final class AlloraScoring {
                     r.put(j, ema(a, ref - l, state.regretOr(prev, j)));
                 }
             });
-            SortedMap<String, Double> implied = losses.oneOutInfererForecasters().get(out);
+            SortedMap<String, Double> implied =
+                    losses.oneOutInfererForecasters().get(out);
             if (implied != null) {
                 implied.forEach((k, l) -> r.put(k, ema(a, ref - l, state.regretOr(prev, k))));
             }
@@ -81,8 +82,18 @@ public final class AlloraScoring {
 
         double initialRegret = initialRegret(params, combined, inclusions, state.initialRegret());
         double scale = scale(params, combined, bundle.weights());
-        RegretState next = new RegretState(state.epochs() + 1, initialRegret, scale, losses.combined(), combined,
-                naive, oneOutInferer, oneOutForecaster, oneInForecaster, inclusions, bundle.weights());
+        RegretState next = new RegretState(
+                state.epochs() + 1,
+                initialRegret,
+                scale,
+                losses.combined(),
+                combined,
+                naive,
+                oneOutInferer,
+                oneOutForecaster,
+                oneInForecaster,
+                inclusions,
+                bundle.weights());
         return new Result(next, losses, scores(losses));
     }
 
@@ -102,8 +113,8 @@ public final class AlloraScoring {
                 logLosses(f, b.oneInForecasters(), truth, floor));
     }
 
-    private static SortedMap<String, Double> logLosses(LossFunction f, SortedMap<String, Double> values, double truth,
-            double floor) {
+    private static SortedMap<String, Double> logLosses(
+            LossFunction f, SortedMap<String, Double> values, double truth, double floor) {
         SortedMap<String, Double> out = new TreeMap<>();
         values.forEach((id, v) -> out.put(id, f.log10(truth, v, floor)));
         return out;
@@ -125,8 +136,8 @@ public final class AlloraScoring {
         for (String k : l.forecasters().keySet()) {
             Double out = l.oneOutForecasters().get(k);
             Double in = l.oneInForecasters().get(k);
-            forecasters.put(k, out == null || in == null ? 0.0
-                    : fPlus * (l.naive() - in) + (1 - fPlus) * (out - l.combined()));
+            forecasters.put(
+                    k, out == null || in == null ? 0.0 : fPlus * (l.naive() - in) + (1 - fPlus) * (out - l.combined()));
         }
         return new EpochScores(inferers, forecasters, l.naive() - l.combined());
     }
@@ -135,7 +146,10 @@ public final class AlloraScoring {
      * R_init = Q_0.25(R_exp) + (c − 8.25/p)·(σ(R_exp) + ε) over experienced actors (inclusions ≥ 1/α);
      * unchanged while there are none.
      */
-    static double initialRegret(TopicParams params, SortedMap<String, Double> regrets, SortedMap<String, Long> inclusions,
+    static double initialRegret(
+            TopicParams params,
+            SortedMap<String, Double> regrets,
+            SortedMap<String, Long> inclusions,
             double previous) {
         double threshold = 1.0 / params.alpha();
         List<Double> experienced = new ArrayList<>();

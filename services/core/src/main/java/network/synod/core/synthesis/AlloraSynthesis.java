@@ -12,8 +12,7 @@ import java.util.TreeMap;
  */
 public final class AlloraSynthesis {
 
-    private AlloraSynthesis() {
-    }
+    private AlloraSynthesis() {}
 
     /**
      * Synthesizes one epoch.
@@ -21,7 +20,10 @@ public final class AlloraSynthesis {
      * @param inferences each inferer's answer, by worker id
      * @param forecasts each forecaster's predicted log10 loss of each inferer: forecaster → (inferer → loss)
      */
-    public static ValueBundle synthesize(TopicParams params, RegretState state, SortedMap<String, Double> inferences,
+    public static ValueBundle synthesize(
+            TopicParams params,
+            RegretState state,
+            SortedMap<String, Double> inferences,
             SortedMap<String, SortedMap<String, Double>> forecasts) {
         if (inferences.isEmpty()) {
             throw new IllegalArgumentException("synthesis needs at least one inference");
@@ -30,8 +32,8 @@ public final class AlloraSynthesis {
         // Forecasters are skipped until a network loss exists to turn predicted losses into predicted regrets.
         boolean useForecasters = !cold && state.lastNetworkLoss() != null && forecasts != null;
 
-        SortedMap<String, Double> implied = useForecasters
-                ? forecastImplied(params, state, inferences, forecasts) : new TreeMap<>();
+        SortedMap<String, Double> implied =
+                useForecasters ? forecastImplied(params, state, inferences, forecasts) : new TreeMap<>();
 
         SortedMap<String, Double> members = new TreeMap<>(inferences);
         members.putAll(implied);
@@ -44,13 +46,21 @@ public final class AlloraSynthesis {
             for (String out : inferences.keySet()) {
                 SortedMap<String, Double> rest = new TreeMap<>(inferences);
                 rest.remove(out);
-                SortedMap<String, Double> restImplied = useForecasters
-                        ? forecastImplied(params, state, rest, forecasts) : new TreeMap<>();
+                SortedMap<String, Double> restImplied =
+                        useForecasters ? forecastImplied(params, state, rest, forecasts) : new TreeMap<>();
                 oneOutImplied.put(out, restImplied);
                 SortedMap<String, Double> m = new TreeMap<>(rest);
                 m.putAll(restImplied);
-                oneOutInferers.put(out, cold ? plainMean(rest).value
-                        : combine(params, state, m, state.oneOutInferer().get(out)).value);
+                oneOutInferers.put(
+                        out,
+                        cold
+                                ? plainMean(rest).value
+                                : combine(
+                                                params,
+                                                state,
+                                                m,
+                                                state.oneOutInferer().get(out))
+                                        .value);
             }
         }
 
@@ -60,22 +70,37 @@ public final class AlloraSynthesis {
             for (String k : implied.keySet()) {
                 SortedMap<String, Double> without = new TreeMap<>(members);
                 without.remove(k);
-                oneOutForecasters.put(k, combine(params, state, without, state.oneOutForecaster().get(k)).value);
+                oneOutForecasters.put(
+                        k,
+                        combine(params, state, without, state.oneOutForecaster().get(k)).value);
                 SortedMap<String, Double> with = new TreeMap<>(inferences);
                 with.put(k, implied.get(k));
-                oneInForecasters.put(k, combine(params, state, with, state.oneInForecaster().get(k)).value);
+                oneInForecasters.put(
+                        k, combine(params, state, with, state.oneInForecaster().get(k)).value);
             }
         }
-        return new ValueBundle(combined.value, naive, new TreeMap<>(inferences), implied, oneOutInferers,
-                oneOutImplied, oneOutForecasters, oneInForecasters, combined.weights, cold);
+        return new ValueBundle(
+                combined.value,
+                naive,
+                new TreeMap<>(inferences),
+                implied,
+                oneOutInferers,
+                oneOutImplied,
+                oneOutForecasters,
+                oneInForecasters,
+                combined.weights,
+                cold);
     }
 
     /**
      * I_ik = Σ_j w_ijk·I_ij / Σ_j w_ijk, the weights coming from the forecasted regrets R_ijk = L_{i−1} − L_ijk.
      * Elements for inferers that did not answer are dropped; a forecaster left with none gives nothing.
      */
-    static SortedMap<String, Double> forecastImplied(TopicParams params, RegretState state,
-            SortedMap<String, Double> inferences, SortedMap<String, SortedMap<String, Double>> forecasts) {
+    static SortedMap<String, Double> forecastImplied(
+            TopicParams params,
+            RegretState state,
+            SortedMap<String, Double> inferences,
+            SortedMap<String, SortedMap<String, Double>> forecasts) {
         SortedMap<String, Double> implied = new TreeMap<>();
         for (Map.Entry<String, SortedMap<String, Double>> f : forecasts.entrySet()) {
             SortedMap<String, Double> regrets = new TreeMap<>();
@@ -97,7 +122,10 @@ public final class AlloraSynthesis {
     }
 
     /** The regret-weighted combination of {@code members}; newcomers take the topic's initial regret. */
-    static Combination combine(TopicParams params, RegretState state, SortedMap<String, Double> members,
+    static Combination combine(
+            TopicParams params,
+            RegretState state,
+            SortedMap<String, Double> members,
             SortedMap<String, Double> regrets) {
         if (members.size() == 1) {
             Map.Entry<String, Double> only = members.entrySet().iterator().next();
@@ -110,8 +138,8 @@ public final class AlloraSynthesis {
         return weighted(params, state.scale(), members, r);
     }
 
-    static Combination weighted(TopicParams params, double scale, SortedMap<String, Double> values,
-            SortedMap<String, Double> regrets) {
+    static Combination weighted(
+            TopicParams params, double scale, SortedMap<String, Double> values, SortedMap<String, Double> regrets) {
         double max = Double.NEGATIVE_INFINITY;
         for (double r : regrets.values()) {
             max = Math.max(max, r / scale);
@@ -145,6 +173,5 @@ public final class AlloraSynthesis {
     }
 
     /** A combined value and the normalised weights that produced it. */
-    record Combination(double value, SortedMap<String, Double> weights) {
-    }
+    record Combination(double value, SortedMap<String, Double> weights) {}
 }

@@ -11,5 +11,4 @@ public record EpochLosses(
         SortedMap<String, Double> oneOutInferers,
         SortedMap<String, SortedMap<String, Double>> oneOutInfererForecasters,
         SortedMap<String, Double> oneOutForecasters,
-        SortedMap<String, Double> oneInForecasters) {
-}
+        SortedMap<String, Double> oneInForecasters) {}

@@ -8,5 +8,4 @@ import java.util.SortedMap;
  *
  * @param network the whole forecasting task's score, naive loss minus combined loss
  */
-public record EpochScores(SortedMap<String, Double> inferers, SortedMap<String, Double> forecasters, double network) {
-}
+public record EpochScores(SortedMap<String, Double> inferers, SortedMap<String, Double> forecasters, double network) {}

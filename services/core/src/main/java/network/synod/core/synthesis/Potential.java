@@ -6,8 +6,7 @@ package network.synod.core.synthesis;
  */
 public final class Potential {
 
-    private Potential() {
-    }
+    private Potential() {}
 
     /** φ_{p,c}(x). */
     public static double phi(double x, double p, double c) {

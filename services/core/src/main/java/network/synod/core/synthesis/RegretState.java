@@ -39,7 +39,9 @@ public record RegretState(
         oneOutInferer = frozenNested(oneOutInferer);
         oneOutForecaster = frozenNested(oneOutForecaster);
         oneInForecaster = frozenNested(oneInForecaster);
-        inclusions = inclusions == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(inclusions));
+        inclusions = inclusions == null
+                ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(inclusions));
         lastWeights = frozen(lastWeights);
     }
 
@@ -58,7 +60,8 @@ public record RegretState(
         return m == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
-    private static SortedMap<String, SortedMap<String, Double>> frozenNested(SortedMap<String, SortedMap<String, Double>> m) {
+    private static SortedMap<String, SortedMap<String, Double>> frozenNested(
+            SortedMap<String, SortedMap<String, Double>> m) {
         TreeMap<String, SortedMap<String, Double>> copy = new TreeMap<>();
         if (m != null) {
             m.forEach((k, v) -> copy.put(k, frozen(v)));

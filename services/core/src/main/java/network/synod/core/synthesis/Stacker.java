@@ -28,8 +28,7 @@ public final class Stacker {
     /** Residuals kept for the confidence band. */
     static final int BAND_RESIDUALS = 200;
 
-    private Stacker() {
-    }
+    private Stacker() {}
 
     /** The stacked answer, or null while it has too little history or its equations are singular. */
     public static Double stacked(StackingState s, double last, SortedMap<String, Double> inferences) {
@@ -55,8 +54,14 @@ public final class Stacker {
     }
 
     /** Learns one revealed epoch. */
-    public static StackingState learn(StackingState state, double last, SortedMap<String, Double> inferences,
-            Double stacked, double allora, double network, double truth) {
+    public static StackingState learn(
+            StackingState state,
+            double last,
+            SortedMap<String, Double> inferences,
+            Double stacked,
+            double allora,
+            double network,
+            double truth) {
         StackingState s = remap(state, new ArrayList<>(inferences.keySet()));
         int n = s.dimension();
         double[] x = features(last, inferences);
@@ -86,14 +91,16 @@ public final class Stacker {
         double stackedError = stacked == null ? (allora - truth) : (stacked - truth);
         double alloraError = allora - truth;
         boolean first = s.observations() == 0;
-        double stackedLoss = first ? stackedError * stackedError
+        double stackedLoss = first
+                ? stackedError * stackedError
                 : GUARD_MEMORY * s.stackedLoss() + (1 - GUARD_MEMORY) * stackedError * stackedError;
-        double alloraLoss = first ? alloraError * alloraError
+        double alloraLoss = first
+                ? alloraError * alloraError
                 : GUARD_MEMORY * s.alloraLoss() + (1 - GUARD_MEMORY) * alloraError * alloraError;
 
         double[] residuals = appendBounded(s.residuals(), truth - network, BAND_RESIDUALS);
-        return new StackingState(s.members(), gram, moment, s.observations() + 1, nextScale, stackedLoss,
-                alloraLoss, residuals);
+        return new StackingState(
+                s.members(), gram, moment, s.observations() + 1, nextScale, stackedLoss, alloraLoss, residuals);
     }
 
     /** x = (1, I_1 − last, …, I_n − last). */
@@ -133,8 +140,15 @@ public final class Stacker {
                 }
             }
         }
-        return new StackingState(List.copyOf(members), gram, moment, s.observations(), s.residualScale(),
-                s.stackedLoss(), s.alloraLoss(), s.residuals());
+        return new StackingState(
+                List.copyOf(members),
+                gram,
+                moment,
+                s.observations(),
+                s.residualScale(),
+                s.stackedLoss(),
+                s.alloraLoss(),
+                s.residuals());
     }
 
     /** β = (G + ρ·mean(diag G)·I)⁻¹ m by Cholesky; null if not positive definite. */

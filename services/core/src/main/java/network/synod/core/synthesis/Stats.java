@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** The few order statistics the synthesis needs, on plain arrays. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     public static double mean(double[] xs) {
         double s = 0;

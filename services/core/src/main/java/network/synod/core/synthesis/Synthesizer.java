@@ -14,20 +14,22 @@ import java.util.TreeMap;
  */
 public final class Synthesizer {
 
-    private Synthesizer() {
-    }
+    private Synthesizer() {}
 
     /** The epoch's outcome once its truth is known. */
-    public record Scored(TopicState next, EpochLosses losses, EpochScores scores, double networkLoss) {
-    }
+    public record Scored(TopicState next, EpochLosses losses, EpochScores scores, double networkLoss) {}
 
     /**
      * @param last the latest revealed value (the context window's last)
      * @param inferences each inferer's answer by id; at least one
      * @param forecasts each forecaster's predicted log10 losses: forecaster → (inferer → loss); may be empty
      */
-    public static NetworkInference infer(TopicParams params, TopicState state, double last,
-            SortedMap<String, Double> inferences, SortedMap<String, SortedMap<String, Double>> forecasts) {
+    public static NetworkInference infer(
+            TopicParams params,
+            TopicState state,
+            double last,
+            SortedMap<String, Double> inferences,
+            SortedMap<String, SortedMap<String, Double>> forecasts) {
         for (Map.Entry<String, Double> e : inferences.entrySet()) {
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                 throw new IllegalArgumentException("inference of " + e.getKey() + " is not a finite number");
@@ -37,14 +39,28 @@ public final class Synthesizer {
         Double stacked = Stacker.stacked(state.synod(), last, inferences);
         if (params.mode() == SynthesisMode.ALLORA) {
             double[] band = alloraBand(bundle);
-            return new NetworkInference(SynthesisMode.ALLORA, bundle.combined(), band, bundle.weights(), bundle, last,
-                    bundle.combined(), stacked);
+            return new NetworkInference(
+                    SynthesisMode.ALLORA,
+                    bundle.combined(),
+                    band,
+                    bundle.weights(),
+                    bundle,
+                    last,
+                    bundle.combined(),
+                    stacked);
         }
         boolean useStack = stacked != null && Stacker.prefersStack(state.synod());
         double value = useStack ? stacked : bundle.combined();
         SortedMap<String, Double> weights = useStack ? stackWeights(state.synod(), inferences) : bundle.weights();
-        return new NetworkInference(SynthesisMode.SYNOD, value, residualBand(state.synod(), value, bundle), weights,
-                bundle, last, bundle.combined(), stacked);
+        return new NetworkInference(
+                SynthesisMode.SYNOD,
+                value,
+                residualBand(state.synod(), value, bundle),
+                weights,
+                bundle,
+                last,
+                bundle.combined(),
+                stacked);
     }
 
     public static Scored score(TopicParams params, TopicState state, NetworkInference inference, double truth) {
@@ -52,8 +68,14 @@ public final class Synthesizer {
             throw new IllegalArgumentException("the ground truth must be a finite number, got " + truth);
         }
         AlloraScoring.Result allora = AlloraScoring.score(params, state.allora(), inference.bundle(), truth);
-        StackingState synod = Stacker.learn(state.synod(), inference.last(), inference.bundle().inferences(),
-                inference.stackedValue(), inference.alloraValue(), inference.value(), truth);
+        StackingState synod = Stacker.learn(
+                state.synod(),
+                inference.last(),
+                inference.bundle().inferences(),
+                inference.stackedValue(),
+                inference.alloraValue(),
+                inference.value(),
+                truth);
         SortedMap<String, List<Double>> recent = new TreeMap<>(state.recentLosses());
         allora.losses().inferers().forEach((id, loss) -> {
             List<Double> h = new ArrayList<>(recent.getOrDefault(id, List.of()));

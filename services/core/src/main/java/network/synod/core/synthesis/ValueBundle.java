@@ -20,5 +20,4 @@ public record ValueBundle(
         SortedMap<String, Double> oneOutForecasters,
         SortedMap<String, Double> oneInForecasters,
         SortedMap<String, Double> weights,
-        boolean coldStart) {
-}
+        boolean coldStart) {}

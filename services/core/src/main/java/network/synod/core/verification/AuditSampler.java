@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class AuditSampler {
 
-    private AuditSampler() {
-    }
+    private AuditSampler() {}
 
     public static boolean audited(byte[] epochSeed, String recordId, String worker, double rate) {
         if (rate <= 0) {

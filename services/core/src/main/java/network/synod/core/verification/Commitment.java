@@ -19,7 +19,12 @@ public final class Commitment {
 
     /** How a commit or reveal went; {@code ACCEPTED} or the reason it was refused. */
     public enum Outcome {
-        ACCEPTED, LATE_COMMITMENT, DUPLICATE_COMMITMENT, NO_COMMITMENT, MISMATCH, ALREADY_REVEALED
+        ACCEPTED,
+        LATE_COMMITMENT,
+        DUPLICATE_COMMITMENT,
+        NO_COMMITMENT,
+        MISMATCH,
+        ALREADY_REVEALED
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -11,19 +11,33 @@ import java.util.function.DoubleUnaryOperator;
 public final class DetectionSimulation {
 
     /** The measured and the predicted detection probability over the trials, and what the audits cost. */
-    public record Result(int trials, long answersPerTrial, double rate, double fakedFraction, int detected,
-            double measured, double predicted, long audited, long auditedFakes, double auditedShare,
-            long honestAudits, long falsePositives) {
-    }
+    public record Result(
+            int trials,
+            long answersPerTrial,
+            double rate,
+            double fakedFraction,
+            int detected,
+            double measured,
+            double predicted,
+            long audited,
+            long auditedFakes,
+            double auditedShare,
+            long honestAudits,
+            long falsePositives) {}
 
-    private DetectionSimulation() {
-    }
+    private DetectionSimulation() {}
 
     /**
      * @param honest the honest model: the answer for input x (x is the request's index)
      * @param fake what the cheater answers instead
      */
-    public static Result run(int trials, long n, double rate, double f, long seed, DoubleUnaryOperator honest,
+    public static Result run(
+            int trials,
+            long n,
+            double rate,
+            double f,
+            long seed,
+            DoubleUnaryOperator honest,
             DoubleUnaryOperator fake) {
         SplittableRandom random = new SplittableRandom(seed);
         int detected = 0;
@@ -40,7 +54,8 @@ public final class DetectionSimulation {
             AuditSampler.Keyed sampler = null;
             for (long i = 0; i < n; i++) {
                 if (i % 100 == 0) {
-                    sampler = new AuditSampler.Keyed(EpochSeed.derive(secret, "bench", i / 100).seed());
+                    sampler = new AuditSampler.Keyed(
+                            EpochSeed.derive(secret, "bench", i / 100).seed());
                 }
                 boolean faked = random.nextDouble() < f;
                 double x = i;
@@ -49,8 +64,11 @@ public final class DetectionSimulation {
                     continue;
                 }
                 audited++;
-                boolean match = OutputComparator.compare(new double[] {claimed},
-                        new double[] {honest.applyAsDouble(x)}, OutputComparator.Policy.EXACT).match();
+                boolean match = OutputComparator.compare(
+                                new double[] {claimed},
+                                new double[] {honest.applyAsDouble(x)},
+                                OutputComparator.Policy.EXACT)
+                        .match();
                 if (faked) {
                     auditedFakes++;
                     caught |= !match;
@@ -65,8 +83,18 @@ public final class DetectionSimulation {
                 detected++;
             }
         }
-        return new Result(trials, n, rate, f, detected, detected / (double) trials,
-                AuditSampler.detectionProbability(rate, f, n), audited, auditedFakes,
-                audited / ((double) trials * n), honestAudits, falsePositives);
+        return new Result(
+                trials,
+                n,
+                rate,
+                f,
+                detected,
+                detected / (double) trials,
+                AuditSampler.detectionProbability(rate, f, n),
+                audited,
+                auditedFakes,
+                audited / ((double) trials * n),
+                honestAudits,
+                falsePositives);
     }
 }

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 public record EpochSeed(String topic, long epoch, byte[] seed) {
 
     public static EpochSeed derive(byte[] secret, String topic, long epoch) {
-        return new EpochSeed(topic, epoch,
-                Hashes.hmacSha256(secret, (topic + "\n" + epoch).getBytes(StandardCharsets.UTF_8)));
+        return new EpochSeed(
+                topic, epoch, Hashes.hmacSha256(secret, (topic + "\n" + epoch).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The commitment published before the epoch: hex SHA-256 of the seed. */

@@ -6,7 +6,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,8 +14,7 @@ public final class Hashes {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static byte[] sha256(byte[] bytes) {
         try {
@@ -59,8 +57,12 @@ public final class Hashes {
     public static String inputHash(String requestId, long step, int season, double[] window) {
         byte[] id = (requestId == null ? "" : requestId).getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(16 + 4 + id.length + 8 + 4 + 4 + 8 * window.length);
-        b.put("synod-in/v1\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII)).putInt(id.length).put(id)
-                .putLong(step).putInt(season).putInt(window.length);
+        b.put("synod-in/v1\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII))
+                .putInt(id.length)
+                .put(id)
+                .putLong(step)
+                .putInt(season)
+                .putInt(window.length);
         for (double v : window) {
             b.putDouble(v);
         }

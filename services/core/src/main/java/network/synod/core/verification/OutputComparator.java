@@ -23,17 +23,18 @@ public final class OutputComparator {
     }
 
     /** The comparison's evidence: whether it matched, and the largest differences seen. */
-    public record Comparison(boolean match, double maxAbsoluteDifference, double maxRelativeDifference,
-            String detail) {
-    }
+    public record Comparison(
+            boolean match, double maxAbsoluteDifference, double maxRelativeDifference, String detail) {}
 
-    private OutputComparator() {
-    }
+    private OutputComparator() {}
 
     public static Comparison compare(double[] claimed, double[] reexecuted, Policy policy) {
         if (claimed.length != reexecuted.length) {
-            return new Comparison(false, Double.NaN, Double.NaN, "the worker answered " + claimed.length
-                    + " values, the verifier " + reexecuted.length);
+            return new Comparison(
+                    false,
+                    Double.NaN,
+                    Double.NaN,
+                    "the worker answered " + claimed.length + " values, the verifier " + reexecuted.length);
         }
         double maxAbs = 0;
         double maxRel = 0;
@@ -50,10 +51,15 @@ public final class OutputComparator {
                     : d <= policy.absolute() + policy.relative() * scale;
             match &= ok;
         }
-        String how = policy.exact() ? "bit-exact" : "within |d| <= " + policy.absolute() + " + " + policy.relative()
-                + "*|x|";
-        return new Comparison(match, maxAbs, maxRel, (match ? "equal " : "differ, required ") + how + ": worker "
-                + Arrays.toString(claimed) + ", verifier " + Arrays.toString(reexecuted));
+        String how = policy.exact()
+                ? "bit-exact"
+                : "within |d| <= " + policy.absolute() + " + " + policy.relative() + "*|x|";
+        return new Comparison(
+                match,
+                maxAbs,
+                maxRel,
+                (match ? "equal " : "differ, required ") + how + ": worker " + Arrays.toString(claimed) + ", verifier "
+                        + Arrays.toString(reexecuted));
     }
 
     /**

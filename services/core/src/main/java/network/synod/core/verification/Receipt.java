@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
  * @param worker the worker's id (its registered name)
  * @param time when it answered, ISO-8601 instant
  */
-public record Receipt(String modelDigest, String inputHash, String outputHash, String worker, String time,
-        String signature) {
+public record Receipt(
+        String modelDigest, String inputHash, String outputHash, String worker, String time, String signature) {
 
     /** The bytes signed: a versioned header and each field on its own line, so no field can bleed into another. */
     public byte[] canonicalBytes() {
-        return String.join("\n", "synod-receipt/v1", field(modelDigest), field(inputHash), field(outputHash),
-                field(worker), field(time)).getBytes(StandardCharsets.UTF_8);
+        return String.join(
+                        "\n",
+                        "synod-receipt/v1",
+                        field(modelDigest),
+                        field(inputHash),
+                        field(outputHash),
+                        field(worker),
+                        field(time))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public Receipt withSignature(String signature) {

@@ -41,8 +41,7 @@ public final class ReceiptCheck {
     }
 
     /** What the checker expects of one answer. */
-    public record Expected(String worker, PublicKey key, String modelDigest, String inputHash, double[] output) {
-    }
+    public record Expected(String worker, PublicKey key, String modelDigest, String inputHash, double[] output) {}
 
     private final ReplayGuard replays;
     private final Duration maxSkew;
@@ -57,34 +56,43 @@ public final class ReceiptCheck {
             return new Result(Failure.MISSING, "the answer carries no signed receipt");
         }
         if (!e.worker().equals(r.worker())) {
-            return new Result(Failure.BORROWED, "the receipt was issued to worker '" + r.worker() + "', not '"
-                    + e.worker() + "'");
+            return new Result(
+                    Failure.BORROWED,
+                    "the receipt was issued to worker '" + r.worker() + "', not '" + e.worker() + "'");
         }
         if (!Signatures.verify(r, e.key())) {
-            return new Result(Failure.BAD_SIGNATURE, "the receipt's signature does not verify under the key "
-                    + "registered for '" + e.worker() + "' (tampered, or signed with another key)");
+            return new Result(
+                    Failure.BAD_SIGNATURE,
+                    "the receipt's signature does not verify under the key " + "registered for '" + e.worker()
+                            + "' (tampered, or signed with another key)");
         }
         if (!replays.firstSeen(r.signature())) {
             return new Result(Failure.REPLAYED, "this receipt was presented before");
         }
         if (e.modelDigest() != null && !e.modelDigest().equalsIgnoreCase(r.modelDigest())) {
-            return new Result(Failure.UNKNOWN_DIGEST, "the receipt names model digest " + r.modelDigest()
-                    + ", but '" + e.worker() + "' is registered for " + e.modelDigest());
+            return new Result(
+                    Failure.UNKNOWN_DIGEST,
+                    "the receipt names model digest " + r.modelDigest() + ", but '" + e.worker()
+                            + "' is registered for " + e.modelDigest());
         }
         if (!e.inputHash().equals(r.inputHash())) {
-            return new Result(Failure.INPUT_MISMATCH, "the receipt's input hash " + r.inputHash()
-                    + " is not the hash of the request sent (" + e.inputHash() + ")");
+            return new Result(
+                    Failure.INPUT_MISMATCH,
+                    "the receipt's input hash " + r.inputHash() + " is not the hash of the request sent ("
+                            + e.inputHash() + ")");
         }
         String out = Hashes.outputHash(e.output());
         if (!out.equals(r.outputHash())) {
-            return new Result(Failure.OUTPUT_MISMATCH, "the receipt's output hash " + r.outputHash()
-                    + " is not the hash of the answered value (" + out + ")");
+            return new Result(
+                    Failure.OUTPUT_MISMATCH,
+                    "the receipt's output hash " + r.outputHash() + " is not the hash of the answered value (" + out
+                            + ")");
         }
         try {
             Instant t = Instant.parse(r.time());
             if (Duration.between(t, now).abs().compareTo(maxSkew) > 0) {
-                return new Result(Failure.STALE, "the receipt's time " + r.time() + " is more than " + maxSkew
-                        + " from now");
+                return new Result(
+                        Failure.STALE, "the receipt's time " + r.time() + " is more than " + maxSkew + " from now");
             }
         } catch (DateTimeParseException | NullPointerException ex) {
             return new Result(Failure.STALE, "the receipt's time '" + r.time() + "' is not an ISO-8601 instant");

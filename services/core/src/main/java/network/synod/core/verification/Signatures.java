@@ -20,8 +20,7 @@ public final class Signatures {
 
     public static final String ALGORITHM = "Ed25519";
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static KeyPair generate() {
         try {
@@ -118,8 +117,7 @@ public final class Signatures {
      * gateway checks every answer, so this is on the request path.
      */
 
-    private record SigningKey(PrivateKey key, byte[] seed, byte[] publicKey) {
-    }
+    private record SigningKey(PrivateKey key, byte[] seed, byte[] publicKey) {}
 
     /** A worker signs with one key; keep its raw form rather than deriving the public key on every signature. */
     private static volatile SigningKey lastSigningKey;
@@ -129,7 +127,8 @@ public final class Signatures {
         if (k != null && k.key().equals(key)) {
             return k;
         }
-        if (!(key instanceof EdECPrivateKey ed) || ed.getBytes().isEmpty()
+        if (!(key instanceof EdECPrivateKey ed)
+                || ed.getBytes().isEmpty()
                 || ed.getBytes().get().length != Ed25519.SECRET_KEY_SIZE) {
             throw new IllegalStateException("cannot sign a receipt: not an Ed25519 private key");
         }
@@ -143,6 +142,7 @@ public final class Signatures {
 
     /** Decoded public keys; the gateway checks a handful of workers' keys over and over. */
     private static final Map<PublicKey, Ed25519.PublicPoint> POINTS = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_POINTS = 10_000;
 
     /** The key's curve point, or null when it is not a valid Ed25519 public key. */
@@ -152,7 +152,8 @@ public final class Signatures {
             return cached;
         }
         byte[] x509 = key.getEncoded();
-        if (!ALGORITHM.equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm()) || x509 == null
+        if (!ALGORITHM.equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())
+                || x509 == null
                 || x509.length != X509_PREFIX_LENGTH + Ed25519.PUBLIC_KEY_SIZE) {
             return null;
         }

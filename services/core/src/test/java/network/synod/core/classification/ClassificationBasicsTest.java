@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ClassificationBasicsTest {
@@ -34,9 +35,10 @@ class ClassificationBasicsTest {
         String h = ClassificationHashes.outputHash(List.of("spam"), new double[] {0.1, 0.9});
         assertNotEquals(h, ClassificationHashes.outputHash(List.of("ham"), new double[] {0.1, 0.9}));
         assertNotEquals(h, ClassificationHashes.outputHash(List.of("spam"), new double[] {0.1, Math.nextUp(0.9)}));
-        assertNotEquals(ClassificationHashes.inputHash("r", List.of("ab", "c")),
+        assertNotEquals(
+                ClassificationHashes.inputHash("r", List.of("ab", "c")),
                 ClassificationHashes.inputHash("r", List.of("a", "bc")));
-        assertNotEquals(ClassificationHashes.inputHash("r1", List.of("a")), ClassificationHashes.inputHash("r2",
-                List.of("a")));
+        assertNotEquals(
+                ClassificationHashes.inputHash("r1", List.of("a")), ClassificationHashes.inputHash("r2", List.of("a")));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 class LogOddsStackerTest {
@@ -54,8 +55,11 @@ class LogOddsStackerTest {
     @Test
     void refusesAnswersOfTheWrongSize() {
         LogOddsStacker s = LogOddsStacker.withDefaults(2, 2);
-        assertEquals("expected 2 answers, got 1", org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> s.combine(new double[][] {{0.5, 0.5}})).getMessage());
+        assertEquals(
+                "expected 2 answers, got 1",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> s.combine(new double[][] {{0.5, 0.5}}))
+                        .getMessage());
     }
 
     /** p(label 1) = sigmoid(logOdds). */

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.core.synthesis.SynthesisMode;
 import network.synod.core.synthesis.TopicParams;
-import org.junit.jupiter.api.Test;
 
 /** Changing values after step t changes no answer up to t: nothing sees a value before it is revealed. */
 class NoLookAheadTest {
@@ -39,8 +40,8 @@ class NoLookAheadTest {
         List<Double> out = new ArrayList<>();
         for (SynthesisMode mode : SynthesisMode.values()) {
             ReplayPlan plan = new ReplayPlan(7, 10, 128, 1e-6);
-            InProcessNetwork net = new InProcessNetwork(TopicParams.defaults(mode, 7).withLossFloor(1e-6),
-                    ReferenceForecasters.forSeason(7), Map.of());
+            InProcessNetwork net = new InProcessNetwork(
+                    TopicParams.defaults(mode, 7).withLossFloor(1e-6), ReferenceForecasters.forSeason(7), Map.of());
             for (int t = 10; t <= last; t++) {
                 Network.Answer ans = net.ask(new ForecastContext(t, plan.contextFor(y, t), 7));
                 out.add(ans.value());

@@ -7,6 +7,7 @@ import java.util.Map;
 import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.core.synthesis.SynthesisMode;
 import network.synod.core.synthesis.TopicParams;
+import network.synod.core.testing.SeriesMeta;
 
 /**
  * On-demand timing of the in-process replay: prints, for every series in both modes, the ratio and the replay's own
@@ -16,11 +17,11 @@ import network.synod.core.synthesis.TopicParams;
 public class ReplayBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../../shared/data/series");
-        Map<String, Integer> seasons = Map.of("co2_monthly", 12, "elnino_sst_monthly", 12, "seattle_tempmax_daily", 365,
-                "electricity_demand_halfhourly", 336, "us_births_daily", 7);
+        Map<String, Integer> seasons = SeriesMeta.seasons(dir);
         double[] logs = new double[2];
         try (var files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 Series s = Series.read(p);
                 int m = seasons.getOrDefault(s.name(), 0);
                 ReplayPlan plan = ReplayPlan.of(s.values(), m);
@@ -29,10 +30,15 @@ public class ReplayBench {
                 for (SynthesisMode mode : SynthesisMode.values()) {
                     TopicParams params = TopicParams.defaults(mode, m).withLossFloor(plan.lossFloor());
                     long t0 = System.nanoTime();
-                    ReplayReport r = Replay.run(s, plan, mode.id(),
-                            new InProcessNetwork(params, ReferenceForecasters.forSeason(m), Map.of()), x -> { });
-                    line.append(String.format("  %s=%.3f (%s, %d ms)", mode.id(), r.ratio(), r.bestWorker(),
-                            (System.nanoTime() - t0) / 1_000_000));
+                    ReplayReport r = Replay.run(
+                            s,
+                            plan,
+                            mode.id(),
+                            new InProcessNetwork(params, ReferenceForecasters.forSeason(m), Map.of()),
+                            x -> {});
+                    line.append(String.format(
+                            "  %s=%.3f (%s, %d ms)",
+                            mode.id(), r.ratio(), r.bestWorker(), (System.nanoTime() - t0) / 1_000_000));
                     logs[i++] += Math.log(r.ratio());
                 }
                 System.out.println(line);

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import network.synod.core.loss.LossFunction;
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.loss.LossFunction;
 
 class ForecastImpliedTest {
 
@@ -19,8 +20,8 @@ class ForecastImpliedTest {
 
     /** A warm state: initial regret −1, scale 0.5, previous network loss −2, regrets a = 0.2, b = −0.1. */
     private static RegretState warm() {
-        return new RegretState(20, -1.0, 0.5, -2.0, new TreeMap<>(Map.of("a", 0.2, "b", -0.1)), null, null, null,
-                null, null, null);
+        return new RegretState(
+                20, -1.0, 0.5, -2.0, new TreeMap<>(Map.of("a", 0.2, "b", -0.1)), null, null, null, null, null, null);
     }
 
     @Test
@@ -38,7 +39,10 @@ class ForecastImpliedTest {
         double wf = Potential.weightRatio(-2, 0.4, 3, 0.75);
         double expected = (wa * 10 + wbb * 20 + wf * b.forecastImplied().get("f")) / (wa + wbb + wf);
         assertEquals(expected, b.combined(), 1e-12);
-        assertEquals(1.0, b.weights().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+        assertEquals(
+                1.0,
+                b.weights().values().stream().mapToDouble(Double::doubleValue).sum(),
+                1e-12);
     }
 
     @Test
@@ -85,18 +89,21 @@ class ForecastImpliedTest {
         SortedMap<String, Double> y = new TreeMap<>();
         y.put("a", 10.0);
         y.put("b", 20.0);
-        assertEquals(AlloraSynthesis.synthesize(PARAMS, warm(), x, new TreeMap<>()),
+        assertEquals(
+                AlloraSynthesis.synthesize(PARAMS, warm(), x, new TreeMap<>()),
                 AlloraSynthesis.synthesize(PARAMS, warm(), y, new TreeMap<>()));
     }
 
     @Test
     void nonFiniteInferencesAndTruthsAreRejected() {
         SortedMap<String, Double> inf = new TreeMap<>(Map.of("a", Double.NaN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Synthesizer.infer(PARAMS, TopicState.initial(), 1.0, inf, new TreeMap<>()));
-        NetworkInference ok = Synthesizer.infer(PARAMS, TopicState.initial(), 1.0,
-                new TreeMap<>(Map.of("a", 1.0)), new TreeMap<>());
-        assertThrows(IllegalArgumentException.class,
+        NetworkInference ok =
+                Synthesizer.infer(PARAMS, TopicState.initial(), 1.0, new TreeMap<>(Map.of("a", 1.0)), new TreeMap<>());
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Synthesizer.score(PARAMS, TopicState.initial(), ok, Double.POSITIVE_INFINITY));
     }
 }

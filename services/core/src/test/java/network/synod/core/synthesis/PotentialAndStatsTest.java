@@ -15,8 +15,10 @@ class PotentialAndStatsTest {
         assertEquals(1.5, Potential.gradient(0.75, 3, 0.75), 1e-15);
         // φ′(x) = 3 / (1 + e^{3(0.75 − 1.75)}) = 3 / (1 + e^{−3}).
         assertEquals(3 / (1 + Math.exp(-3)), Potential.gradient(1.75, 3, 0.75), 1e-15);
-        assertEquals(Potential.gradient(-1, 3, 0.75) / Potential.gradient(2, 3, 0.75),
-                Potential.weightRatio(-1, 2, 3, 0.75), 1e-15);
+        assertEquals(
+                Potential.gradient(-1, 3, 0.75) / Potential.gradient(2, 3, 0.75),
+                Potential.weightRatio(-1, 2, 3, 0.75),
+                1e-15);
         assertEquals(1.0, Potential.weightRatio(2, 2, 3, 0.75), 0);
     }
 
@@ -39,8 +41,8 @@ class PotentialAndStatsTest {
     @Test
     void weightedPercentilesInterpolateBetweenCentredPositions() {
         // Values 1, 2, 3 with weights 1, 2, 1: positions (0.5/4, 2/4, 3.5/4) = (0.125, 0.5, 0.875).
-        double[] out = Stats.weightedPercentiles(new double[] {3, 1, 2}, new double[] {1, 1, 2},
-                new double[] {10, 50, 68.75, 90});
+        double[] out = Stats.weightedPercentiles(
+                new double[] {3, 1, 2}, new double[] {1, 1, 2}, new double[] {10, 50, 68.75, 90});
         assertArrayEquals(new double[] {1, 2, 2.5, 3}, out, 1e-12);
     }
 }

@@ -14,7 +14,8 @@ class AuditRulesTest {
     void theSeedOpensItsCommitmentAndNoOther() {
         EpochSeed s = EpochSeed.derive(SECRET, "co2", 7);
         assertTrue(EpochSeed.opens(s.commitment(), s.seedHex()));
-        assertFalse(EpochSeed.opens(s.commitment(), EpochSeed.derive(SECRET, "co2", 8).seedHex()));
+        assertFalse(EpochSeed.opens(
+                s.commitment(), EpochSeed.derive(SECRET, "co2", 8).seedHex()));
     }
 
     @Test
@@ -58,12 +59,15 @@ class AuditRulesTest {
     void comparatorIsBitExactOrWithinTolerance() {
         assertTrue(OutputComparator.compare(new double[] {1.0}, new double[] {1.0}, OutputComparator.Policy.EXACT)
                 .match());
-        assertFalse(OutputComparator.compare(new double[] {1.0}, new double[] {Math.nextUp(1.0)},
-                OutputComparator.Policy.EXACT).match());
-        assertTrue(OutputComparator.compare(new double[] {1.0}, new double[] {1.0 + 1e-9},
-                OutputComparator.Policy.tolerance(0, 1e-6)).match());
-        assertFalse(OutputComparator.compare(new double[] {1.0}, new double[] {1.01},
-                OutputComparator.Policy.tolerance(0, 1e-6)).match());
+        assertFalse(OutputComparator.compare(
+                        new double[] {1.0}, new double[] {Math.nextUp(1.0)}, OutputComparator.Policy.EXACT)
+                .match());
+        assertTrue(OutputComparator.compare(
+                        new double[] {1.0}, new double[] {1.0 + 1e-9}, OutputComparator.Policy.tolerance(0, 1e-6))
+                .match());
+        assertFalse(OutputComparator.compare(
+                        new double[] {1.0}, new double[] {1.01}, OutputComparator.Policy.tolerance(0, 1e-6))
+                .match());
         assertFalse(OutputComparator.compare(new double[] {1.0}, new double[] {1, 2}, OutputComparator.Policy.EXACT)
                 .match());
         OutputComparator.Policy p = OutputComparator.calibrate(new double[] {1e-9, 2e-9, 3e-9});

@@ -10,8 +10,9 @@ class CommitmentTest {
     void anHonestCommitOpens() {
         Commitment round = new Commitment("co2/7");
         String salt = Commitment.salt();
-        assertEquals(Commitment.Outcome.ACCEPTED, round.commit("alice",
-                Commitment.hash(new double[] {3.5}, salt, "alice", "co2/7")));
+        assertEquals(
+                Commitment.Outcome.ACCEPTED,
+                round.commit("alice", Commitment.hash(new double[] {3.5}, salt, "alice", "co2/7")));
         assertEquals(Commitment.Outcome.ACCEPTED, round.reveal("alice", new double[] {3.5}, salt));
         assertEquals(1, round.revealed().size());
     }
@@ -32,8 +33,9 @@ class CommitmentTest {
         round.commit("alice", Commitment.hash(new double[] {3.5}, salt, "alice", "co2/7"));
         round.reveal("alice", new double[] {3.5}, salt);
         String copySalt = Commitment.salt();
-        assertEquals(Commitment.Outcome.LATE_COMMITMENT, round.commit("copier",
-                Commitment.hash(new double[] {3.5}, copySalt, "copier", "co2/7")));
+        assertEquals(
+                Commitment.Outcome.LATE_COMMITMENT,
+                round.commit("copier", Commitment.hash(new double[] {3.5}, copySalt, "copier", "co2/7")));
         assertEquals(Commitment.Outcome.NO_COMMITMENT, round.reveal("copier", new double[] {3.5}, copySalt));
     }
 

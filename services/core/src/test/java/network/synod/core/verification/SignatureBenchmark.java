@@ -20,8 +20,8 @@ class SignatureBenchmark {
     @Test
     void oursAgainstTheJdk() throws Exception {
         KeyPair kp = Signatures.generate();
-        Receipt unsigned = new Receipt("d".repeat(64), "i".repeat(64), "o".repeat(64), "w1", "2026-11-28T07:00:00Z",
-                null);
+        Receipt unsigned =
+                new Receipt("d".repeat(64), "i".repeat(64), "o".repeat(64), "w1", "2026-11-28T07:00:00Z", null);
         byte[] message = unsigned.canonicalBytes();
         Receipt signed = Signatures.sign(unsigned, kp.getPrivate());
         for (int round = 0; round < 3; round++) {
@@ -48,9 +48,16 @@ class SignatureBenchmark {
                 assertTrue(Signatures.verify(signed, kp.getPublic()));
             }
             long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "round %d: sign JDK %.3f ms, ours %.3f ms (%.1fx); verify JDK %.3f ms, "
-                    + "ours %.3f ms (%.1fx)%n", round, ms(t1 - t0), ms(t2 - t1), (t1 - t0) / (double) (t2 - t1),
-                    ms(t3 - t2), ms(t4 - t3), (t3 - t2) / (double) (t4 - t3));
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: sign JDK %.3f ms, ours %.3f ms (%.1fx); verify JDK %.3f ms, " + "ours %.3f ms (%.1fx)%n",
+                    round,
+                    ms(t1 - t0),
+                    ms(t2 - t1),
+                    (t1 - t0) / (double) (t2 - t1),
+                    ms(t3 - t2),
+                    ms(t4 - t3),
+                    (t3 - t2) / (double) (t4 - t3));
         }
     }
 

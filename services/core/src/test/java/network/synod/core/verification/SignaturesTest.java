@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Receipts signed by our Ed25519 path are the JDK's Ed25519 signatures, byte for byte, and check the same way. */
 class SignaturesTest {
 
-    private static final Receipt UNSIGNED = new Receipt("d".repeat(64), "i".repeat(64), "o".repeat(64), "w1",
-            "2026-11-28T07:00:00Z", null);
+    private static final Receipt UNSIGNED =
+            new Receipt("d".repeat(64), "i".repeat(64), "o".repeat(64), "w1", "2026-11-28T07:00:00Z", null);
 
     @Test
     void signaturesAreTheJdksSignaturesByteForByte() throws Exception {
@@ -52,8 +52,13 @@ class SignaturesTest {
         KeyPair other = Signatures.generate();
         Receipt signed = Signatures.sign(UNSIGNED, kp.getPrivate());
 
-        Receipt tampered = new Receipt(signed.modelDigest(), signed.inputHash(), "x".repeat(64), signed.worker(),
-                signed.time(), signed.signature());
+        Receipt tampered = new Receipt(
+                signed.modelDigest(),
+                signed.inputHash(),
+                "x".repeat(64),
+                signed.worker(),
+                signed.time(),
+                signed.signature());
         assertFalse(Signatures.verify(tampered, kp.getPublic()), "output hash changed");
         assertFalse(Signatures.verify(signed, other.getPublic()), "another worker's key");
         assertFalse(Signatures.verify(UNSIGNED, kp.getPublic()), "no signature");
@@ -61,8 +66,8 @@ class SignaturesTest {
         assertFalse(Signatures.verify(UNSIGNED.withSignature("AAAA"), kp.getPublic()), "too short");
         byte[] flipped = Base64.getDecoder().decode(signed.signature());
         flipped[10] ^= 1;
-        assertFalse(Signatures.verify(UNSIGNED.withSignature(Base64.getEncoder().encodeToString(flipped)),
-                kp.getPublic()));
+        assertFalse(
+                Signatures.verify(UNSIGNED.withSignature(Base64.getEncoder().encodeToString(flipped)), kp.getPublic()));
     }
 
     @Test

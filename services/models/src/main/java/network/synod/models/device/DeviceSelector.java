@@ -1,8 +1,10 @@
 package network.synod.models.device;
 
+import java.util.Locale;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import java.util.Locale;
+
 import network.synod.models.DjlRuntime;
 
 /**
@@ -11,8 +13,7 @@ import network.synod.models.DjlRuntime;
  */
 public final class DeviceSelector {
 
-    private DeviceSelector() {
-    }
+    private DeviceSelector() {}
 
     /** The device for {@code setting} given what the PyTorch engine reports. */
     public static Device select(String setting) {
@@ -45,8 +46,8 @@ public final class DeviceSelector {
             throw new IllegalArgumentException("bad device setting '" + setting + "': use auto, cpu, gpu or gpu:N");
         }
         if (index < 0 || index >= gpuCount) {
-            throw new IllegalArgumentException("device " + setting + " asked for, but the engine sees "
-                    + gpuCount + " GPU(s)");
+            throw new IllegalArgumentException(
+                    "device " + setting + " asked for, but the engine sees " + gpuCount + " GPU(s)");
         }
         return Device.gpu(index);
     }

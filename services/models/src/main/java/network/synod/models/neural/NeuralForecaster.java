@@ -1,5 +1,14 @@
 package network.synod.models.neural;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.util.Arrays;
+import java.util.Random;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -19,14 +28,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.util.Arrays;
-import java.util.Random;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
 import network.synod.models.DjlRuntime;
@@ -54,8 +56,8 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
     private static final Object SEED_LOCK = new Object();
 
     /** How the forecaster learns; {@link #defaults()} keeps a 5,000-step pass to a few seconds. */
-    public record Settings(int retrainEvery, int firstEpochs, int epochs, int maxSamples, int minSamples,
-                           long seed, Device device) {
+    public record Settings(
+            int retrainEvery, int firstEpochs, int epochs, int maxSamples, int minSamples, long seed, Device device) {
 
         public Settings {
             if (retrainEvery < 1 || firstEpochs < 1 || epochs < 1 || maxSamples < 1 || minSamples < 1) {
@@ -108,7 +110,9 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
         this.model = Model.newInstance(MODEL_NAME, settings.device(), ENGINE);
         model.setBlock(network());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(1e-3f))
+                        .build())
                 .optDevices(new Device[] {settings.device()});
         this.trainer = model.newTrainer(config);
         // The engine's seed is global; hold it while the weights are drawn so concurrent builds stay reproducible.
@@ -200,7 +204,8 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
         }
         forgetOldHistory();
         sinceTraining += added;
-        if (added > 0 && examples() >= settings.minSamples()
+        if (added > 0
+                && examples() >= settings.minSamples()
                 && (trainings == 0 || sinceTraining >= settings.retrainEvery())) {
             train();
         }
@@ -210,7 +215,9 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
     public synchronized boolean agrees(long firstStep, double[] values) {
         for (int i = 0; i < values.length; i++) {
             long at = firstStep + i - historyFirstStep;
-            if (historyFirstStep >= 0 && at >= 0 && at < history.length
+            if (historyFirstStep >= 0
+                    && at >= 0
+                    && at < history.length
                     && Double.compare(history[(int) at], values[i]) != 0) {
                 return false;
             }
@@ -238,8 +245,10 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
         Files.createDirectories(dir);
         model.save(dir, MODEL_NAME);
         // Written by hand rather than with Properties.store, whose date comment would change the digest of every save.
-        Files.writeString(dir.resolve(PROPERTIES_FILE), "# Synod neural forecaster: scale-free MLP over NeuralFeatures\n"
-                + "season=" + features.season() + "\ninputs=" + features.size() + "\n");
+        Files.writeString(
+                dir.resolve(PROPERTIES_FILE),
+                "# Synod neural forecaster: scale-free MLP over NeuralFeatures\n" + "season=" + features.season()
+                        + "\ninputs=" + features.size() + "\n");
     }
 
     @Override
@@ -319,14 +328,15 @@ public final class NeuralForecaster implements Forecaster, AutoCloseable {
 
     private void requireSeason(ForecastContext context) {
         if (context.season() != features.season()) {
-            throw new IllegalArgumentException("this neural forecaster learns a topic with season "
-                    + features.season() + ", got a request with season " + context.season());
+            throw new IllegalArgumentException("this neural forecaster learns a topic with season " + features.season()
+                    + ", got a request with season " + context.season());
         }
     }
 
     private String digestParameters() {
         Sha256 sha = new Sha256();
-        try (DigestOutputStream out = sha.stream(); DataOutputStream data = new DataOutputStream(out)) {
+        try (DigestOutputStream out = sha.stream();
+                DataOutputStream data = new DataOutputStream(out)) {
             model.getBlock().saveParameters(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class ArtifactDigest {
 
-    private ArtifactDigest() {
-    }
+    private ArtifactDigest() {}
 
     /**
      * For a directory the digest covers, for each regular file sorted by its {@code /}-separated relative
@@ -48,7 +47,8 @@ public final class ArtifactDigest {
 
     private static String ofFile(Path file) throws IOException {
         Sha256 sha = new Sha256();
-        try (InputStream in = Files.newInputStream(file); DigestOutputStream out = sha.stream()) {
+        try (InputStream in = Files.newInputStream(file);
+                DigestOutputStream out = sha.stream()) {
             in.transferTo(out);
         }
         return sha.hex();

@@ -1,12 +1,5 @@
 package network.synod.models.saved;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.nn.Block;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.Translator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +13,15 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.nn.Block;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.Translator;
+
 import network.synod.models.DjlRuntime;
 
 /**
@@ -50,7 +52,8 @@ public final class SavedModelLoader {
     public VerifiedArtifact fetch(String url, String expectedSha256) throws IOException {
         Path local = localCopy(url);
         String actual = ArtifactDigest.sha256(local);
-        if (expectedSha256 != null && !expectedSha256.isBlank()
+        if (expectedSha256 != null
+                && !expectedSha256.isBlank()
                 && !actual.equals(expectedSha256.trim().toLowerCase(Locale.ROOT))) {
             throw new DigestMismatchException(url, expectedSha256.trim(), actual);
         }
@@ -64,8 +67,14 @@ public final class SavedModelLoader {
      * @param block the network for a DJL parameter file, or null for a self-describing TorchScript file
      * @param modelName the parameter file's prefix ({@code mlp} for {@code mlp-0000.params}), or null for DJL's guess
      */
-    public static <I, O> ZooModel<I, O> load(VerifiedArtifact artifact, Class<I> input, Class<O> output,
-            Translator<I, O> translator, Block block, String modelName, Device device)
+    public static <I, O> ZooModel<I, O> load(
+            VerifiedArtifact artifact,
+            Class<I> input,
+            Class<O> output,
+            Translator<I, O> translator,
+            Block block,
+            String modelName,
+            Device device)
             throws IOException, ModelNotFoundException, MalformedModelException {
         DjlRuntime.configure();
         Criteria.Builder<I, O> criteria = Criteria.builder()
@@ -126,8 +135,8 @@ public final class SavedModelLoader {
                 .connectTimeout(Duration.ofSeconds(20))
                 .build();
         try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
                 throw new IOException("fetching the model from " + uri + " answered HTTP " + response.statusCode());
@@ -154,7 +163,9 @@ public final class SavedModelLoader {
     }
 
     private Path unzip(Path zip) throws IOException {
-        Path root = Files.createTempDirectory(Files.createDirectories(workDir), "unzip").toAbsolutePath().normalize();
+        Path root = Files.createTempDirectory(Files.createDirectories(workDir), "unzip")
+                .toAbsolutePath()
+                .normalize();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 Path target = root.resolve(e.getName()).normalize();

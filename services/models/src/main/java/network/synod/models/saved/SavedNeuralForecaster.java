@@ -1,16 +1,18 @@
 package network.synod.models.saved;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
 import network.synod.models.neural.NeuralFeatures;
@@ -41,17 +43,23 @@ public final class SavedNeuralForecaster implements Forecaster, AutoCloseable {
         Path dir = artifact.modelPath();
         Path properties = dir.resolve(NeuralForecaster.PROPERTIES_FILE);
         if (!Files.isRegularFile(properties)) {
-            throw new MalformedModelException("not a saved Synod neural forecaster (no "
-                    + NeuralForecaster.PROPERTIES_FILE + " in " + dir + ")");
+            throw new MalformedModelException(
+                    "not a saved Synod neural forecaster (no " + NeuralForecaster.PROPERTIES_FILE + " in " + dir + ")");
         }
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(properties)) {
             p.load(in);
         }
-        NeuralFeatures features = new NeuralFeatures(Integer.parseInt(p.getProperty("season", "0").trim()));
-        ZooModel<ForecastContext, Double> model = SavedModelLoader.load(artifact, ForecastContext.class,
-                Double.class, new NeuralTranslator(features), NeuralForecaster.network(),
-                NeuralForecaster.MODEL_NAME, device);
+        NeuralFeatures features =
+                new NeuralFeatures(Integer.parseInt(p.getProperty("season", "0").trim()));
+        ZooModel<ForecastContext, Double> model = SavedModelLoader.load(
+                artifact,
+                ForecastContext.class,
+                Double.class,
+                new NeuralTranslator(features),
+                NeuralForecaster.network(),
+                NeuralForecaster.MODEL_NAME,
+                device);
         return new SavedNeuralForecaster(model, features, artifact.sha256());
     }
 

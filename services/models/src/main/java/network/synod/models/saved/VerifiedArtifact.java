@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param modelPath the local model directory (an archive is unpacked) or single model file
  * @param sha256 the digest of the artifact as fetched, see {@link ArtifactDigest}
  */
-public record VerifiedArtifact(String url, Path modelPath, String sha256) {
-}
+public record VerifiedArtifact(String url, Path modelPath, String sha256) {}

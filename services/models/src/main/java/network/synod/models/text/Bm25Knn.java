@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import network.synod.core.classification.LabelSet;
-import network.synod.core.classification.TextClassifier;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -28,6 +27,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import network.synod.core.classification.LabelSet;
+import network.synod.core.classification.TextClassifier;
+
 /**
  * A nearest-neighbour classifier over Lucene's BM25: every revealed message goes into an in-memory index with its
  * label; a message asked about becomes a query of its most frequent terms, and the labels of the {@code k} best
@@ -39,6 +41,7 @@ public final class Bm25Knn implements TextClassifier {
     static final int MAX_CHARS = 20_000;
     /** The most distinct terms a query holds (Lucene refuses more than 1,024 clauses). */
     static final int MAX_QUERY_TERMS = 64;
+
     private static final String TEXT = "text";
     private static final String LABEL = "label";
 
@@ -62,8 +65,12 @@ public final class Bm25Knn implements TextClassifier {
         try {
             // Every reveal is searched before the next question, so the writer flushes a tiny segment per message:
             // plain files (no compound file per flush) keep that cheap.
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setSimilarity(new BM25Similarity()).setUseCompoundFile(false).setCommitOnClose(false));
+            this.writer = new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(analyzer)
+                            .setSimilarity(new BM25Similarity())
+                            .setUseCompoundFile(false)
+                            .setCommitOnClose(false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +101,11 @@ public final class Bm25Knn implements TextClassifier {
                 ScoreDoc[] hits = searcher.search(query, k).scoreDocs;
                 double top = hits.length == 0 ? 1 : hits[0].score;
                 for (ScoreDoc hit : hits) {
-                    int label = searcher.storedFields().document(hit.doc).getField(LABEL).numericValue().intValue();
+                    int label = searcher.storedFields()
+                            .document(hit.doc)
+                            .getField(LABEL)
+                            .numericValue()
+                            .intValue();
                     double w = hit.score / top;
                     votes[label] += w;
                     total += w;

@@ -2,6 +2,7 @@ package network.synod.models.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.TextClassifier;
 
@@ -14,6 +15,7 @@ public final class EmbeddingClassifier implements TextClassifier {
 
     /** How many characters of a mail's readable text reach the tokenizer (which then truncates to tokens). */
     static final int MAX_CHARS = 4_000;
+
     private static final int REMEMBERED = 64;
 
     private final String name;

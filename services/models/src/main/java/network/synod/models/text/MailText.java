@@ -12,11 +12,9 @@ public final class MailText {
 
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern BOUNDARY_OR_MIME_HEADER = Pattern.compile(
-            "(?im)^(--\\S+|content-[a-z-]+:.*)$");
+    private static final Pattern BOUNDARY_OR_MIME_HEADER = Pattern.compile("(?im)^(--\\S+|content-[a-z-]+:.*)$");
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /** Where the headers end: after the first blank line, or 0 when there is none. */
     static int headerEnd(String raw) {

@@ -18,8 +18,7 @@ final class MailTokens {
     /** The most tokens read from one message, so a huge attachment costs no more than a long mail. */
     static final int MAX_TOKENS = 20_000;
 
-    private MailTokens() {
-    }
+    private MailTokens() {}
 
     static Set<String> distinct(String raw) {
         int split = MailText.headerEnd(raw);

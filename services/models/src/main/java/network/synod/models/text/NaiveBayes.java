@@ -3,6 +3,7 @@ package network.synod.models.text;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.TemperatureCalibration;
 import network.synod.core.classification.TextClassifier;

@@ -1,5 +1,11 @@
 package network.synod.models.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -13,11 +19,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.DigestOutputStream;
-import java.util.HashMap;
-import java.util.Map;
+
 import network.synod.models.saved.Sha256;
 
 /**
@@ -73,15 +75,22 @@ public final class SentenceEmbedder implements TextEmbedder {
      * Loads {@code kind} from the class path on the CPU, truncating texts to {@code maxTokens} tokens, with
      * {@code threads} ORT intra-op threads.
      */
-    public static SentenceEmbedder open(Kind kind, int maxTokens, int threads) throws IOException,
-            MalformedModelException {
+    public static SentenceEmbedder open(Kind kind, int maxTokens, int threads)
+            throws IOException, MalformedModelException {
         // Without this, the OnnxRuntime engine starts PyTorch (if on the class path) as its "alternative" engine
         // for NDArray arithmetic: seconds and 430 MB of natives for nothing, since pooling is done here in Java.
         if (System.getProperty(DISABLE_ALTERNATIVE) == null) {
             System.setProperty(DISABLE_ALTERNATIVE, "true");
         }
-        Map<String, String> tokenizerOptions = Map.of("truncation", "true", "padding", "false",
-                "maxLength", Integer.toString(maxTokens), "addSpecialTokens", "true");
+        Map<String, String> tokenizerOptions = Map.of(
+                "truncation",
+                "true",
+                "padding",
+                "false",
+                "maxLength",
+                Integer.toString(maxTokens),
+                "addSpecialTokens",
+                "true");
         HuggingFaceTokenizer tokenizer;
         try (InputStream json = resource(kind.resource + "-tokenizer.json")) {
             tokenizer = HuggingFaceTokenizer.newInstance(json, tokenizerOptions);

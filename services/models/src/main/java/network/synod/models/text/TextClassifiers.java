@@ -1,12 +1,14 @@
 package network.synod.models.text;
 
-import ai.djl.MalformedModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import network.synod.models.saved.Sha256;
+
+import ai.djl.MalformedModelException;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.TextClassifier;
+import network.synod.models.saved.Sha256;
 
 /**
  * The text classifiers a worker can be, by kind: three sentence-embedding models (from Maven Central jars, on
@@ -16,15 +18,15 @@ import network.synod.core.classification.TextClassifier;
 public final class TextClassifiers {
 
     /** Every kind, in the order the replay lists them. */
-    public static final List<String> KINDS = List.of("minilm-logreg", "minilm-q-knn", "e5-small-q-logreg",
-            "bm25-knn", "naive-bayes");
+    public static final List<String> KINDS =
+            List.of("minilm-logreg", "minilm-q-knn", "e5-small-q-logreg", "bm25-knn", "naive-bayes");
 
     /** Tokens a sentence embedder reads of a text (all-MiniLM-L6-v2 was trained on 256). */
     static final int MAX_TOKENS = 256;
+
     static final long SEED = 42;
 
-    private TextClassifiers() {
-    }
+    private TextClassifiers() {}
 
     /** Whether {@code kind} is a text classifier kind. */
     public static boolean isKind(String kind) {
@@ -37,8 +39,8 @@ public final class TextClassifiers {
     }
 
     /** A fresh classifier of {@code kind}, named {@code kind}, over {@code labels}; {@code threads} ORT threads. */
-    public static TextClassifier create(String kind, LabelSet labels, int threads) throws IOException,
-            MalformedModelException {
+    public static TextClassifier create(String kind, LabelSet labels, int threads)
+            throws IOException, MalformedModelException {
         SentenceEmbedder.Kind embedder = embedderOf(kind);
         if (embedder != null) {
             return withEmbedder(kind, labels, SentenceEmbedder.open(embedder, MAX_TOKENS, threads));
@@ -46,8 +48,9 @@ public final class TextClassifiers {
         return switch (kind) {
             case "bm25-knn" -> new Bm25Knn(kind, labels, 10, 1.0);
             case "naive-bayes" -> new NaiveBayes(kind, labels);
-            default -> throw new IllegalArgumentException("unknown text classifier kind '" + kind + "': use "
-                    + String.join(", ", KINDS));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown text classifier kind '" + kind + "': use " + String.join(", ", KINDS));
         };
     }
 
@@ -78,7 +81,8 @@ public final class TextClassifiers {
         if (embedder != null) {
             onnx = "/onnx=" + SentenceEmbedder.resourceSha256(embedder);
         }
-        return new Sha256().update(("synod-text/" + kind + "/labels=" + labels + onnx).getBytes(StandardCharsets.UTF_8))
+        return new Sha256()
+                .update(("synod-text/" + kind + "/labels=" + labels + onnx).getBytes(StandardCharsets.UTF_8))
                 .hex();
     }
 

@@ -6,6 +6,5 @@ public interface TextEmbedder extends AutoCloseable {
     float[] embed(String text);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

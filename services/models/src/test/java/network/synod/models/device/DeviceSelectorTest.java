@@ -35,7 +35,8 @@ class DeviceSelectorTest {
 
     @Test
     void anAbsentGpuIsAnErrorNotASilentCpu() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceSelector.choose("gpu", 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DeviceSelector.choose("gpu", 0));
         assertTrue(e.getMessage().contains("0 GPU"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceSelector.choose("gpu:2", 2));
     }

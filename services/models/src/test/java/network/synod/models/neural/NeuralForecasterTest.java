@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
-import network.synod.core.forecast.ForecastContext;
+
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.forecast.ForecastContext;
 
 class NeuralForecasterTest {
 
@@ -94,7 +96,8 @@ class NeuralForecasterTest {
     @Test
     void aRequestForAnotherSeasonIsRefused() {
         try (NeuralForecaster f = new NeuralForecaster(12, QUICK)) {
-            assertThrows(IllegalArgumentException.class, () -> f.predict(new ForecastContext(3, new double[] {1, 2}, 7)));
+            assertThrows(
+                    IllegalArgumentException.class, () -> f.predict(new ForecastContext(3, new double[] {1, 2}, 7)));
         }
     }
 
@@ -112,9 +115,15 @@ class NeuralForecasterTest {
     void addsInformationOnRealSeasonalSeries() throws IOException {
         // The two short monthly series keep this test to a few seconds; the full table is SeriesEvaluation.main.
         for (String name : new String[] {"co2_monthly", "elnino_sst_monthly"}) {
-            SeriesEvaluation.Result r = SeriesEvaluation.evaluate(name, SeriesEvaluation.load(name),
-                    SeriesEvaluation.SEASONS.get(name), 0, NeuralForecaster.Settings.defaults());
-            assertTrue(r.ratio() < 0.8, name + ": mlp MSE " + r.mlpMse() + " against best " + r.bestName() + " " + r.bestMse());
+            SeriesEvaluation.Result r = SeriesEvaluation.evaluate(
+                    name,
+                    SeriesEvaluation.load(name),
+                    SeriesEvaluation.SEASONS.get(name),
+                    0,
+                    NeuralForecaster.Settings.defaults());
+            assertTrue(
+                    r.ratio() < 0.8,
+                    name + ": mlp MSE " + r.mlpMse() + " against best " + r.bestName() + " " + r.bestMse());
         }
     }
 }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.forecast.Forecaster;
 import network.synod.core.forecast.ReferenceForecasters;
+import network.synod.core.testing.SeriesMeta;
 
 /**
  * One-step replay of a shipped series through the neural forecaster and the five reference forecasters,
@@ -19,22 +20,18 @@ import network.synod.core.forecast.ReferenceForecasters;
 public final class SeriesEvaluation {
 
     /** Seasons from shared/data/series/meta.json. */
-    static final Map<String, Integer> SEASONS = new LinkedHashMap<>();
-
-    static {
-        SEASONS.put("sp500_close_daily", 0);
-        SEASONS.put("sp500_logret_daily", 0);
-        SEASONS.put("co2_monthly", 12);
-        SEASONS.put("sunspots_monthly", 0);
-        SEASONS.put("elnino_sst_monthly", 12);
-        SEASONS.put("seattle_tempmax_daily", 365);
-        SEASONS.put("electricity_demand_halfhourly", 336);
-        SEASONS.put("us_births_daily", 7);
-    }
+    static final Map<String, Integer> SEASONS = SeriesMeta.seasons();
 
     /** The figures of one series. */
-    record Result(String series, int steps, double mlpMse, String bestName, double bestMse, double halfHalfMse,
-                  double seconds, int trainings) {
+    record Result(
+            String series,
+            int steps,
+            double mlpMse,
+            String bestName,
+            double bestMse,
+            double halfHalfMse,
+            double seconds,
+            int trainings) {
 
         double ratio() {
             return mlpMse / bestMse;
@@ -45,8 +42,7 @@ public final class SeriesEvaluation {
         }
     }
 
-    private SeriesEvaluation() {
-    }
+    private SeriesEvaluation() {}
 
     static Path seriesDir() {
         return Path.of(System.getProperty("synod.series.dir", "../../../shared/data/series"));
@@ -75,8 +71,8 @@ public final class SeriesEvaluation {
         try (NeuralForecaster mlp = new NeuralForecaster(season, settings)) {
             int width = Math.max(128, mlp.lookback());
             for (int t = 1; t < values.length; t++) {
-                ForecastContext c = new ForecastContext(t, java.util.Arrays.copyOfRange(values, Math.max(0, t - width), t),
-                        season);
+                ForecastContext c =
+                        new ForecastContext(t, java.util.Arrays.copyOfRange(values, Math.max(0, t - width), t), season);
                 if (t >= from) {
                     mlpPred[t] = mlp.predict(c);
                     for (int r = 0; r < refs.size(); r++) {
@@ -105,8 +101,15 @@ public final class SeriesEvaluation {
         for (int t = from; t < values.length; t++) {
             halfHalf += sq(0.5 * (mlpPred[t] + refPred[t][best]) - values[t]);
         }
-        return new Result(name, steps, mlpSse / steps, refs.get(best).name(), refSse[best] / steps,
-                halfHalf / steps, seconds, trainings);
+        return new Result(
+                name,
+                steps,
+                mlpSse / steps,
+                refs.get(best).name(),
+                refSse[best] / steps,
+                halfHalf / steps,
+                seconds,
+                trainings);
     }
 
     private static double sq(double x) {
@@ -115,7 +118,8 @@ public final class SeriesEvaluation {
 
     public static void main(String[] args) throws IOException {
         List<Result> results = new ArrayList<>();
-        System.out.printf("| series | steps | best reference | MSE best | MSE mlp | mlp/best | MSE ½(mlp+best) | ½/best | trainings | seconds |%n");
+        System.out.printf(
+                "| series | steps | best reference | MSE best | MSE mlp | mlp/best | MSE ½(mlp+best) | ½/best | trainings | seconds |%n");
         System.out.printf("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|%n");
         for (Map.Entry<String, Integer> e : SEASONS.entrySet()) {
             if (args.length > 0 && !List.of(args).contains(e.getKey())) {
@@ -123,9 +127,18 @@ public final class SeriesEvaluation {
             }
             Result r = evaluate(e.getKey(), load(e.getKey()), e.getValue(), 0, NeuralForecaster.Settings.defaults());
             results.add(r);
-            System.out.printf("| %s | %d | %s | %.6g | %.6g | %.3f | %.6g | %.3f | %d | %.1f |%n", r.series(), r.steps(),
-                    r.bestName(), r.bestMse(), r.mlpMse(), r.ratio(), r.halfHalfMse(), r.halfHalfRatio(),
-                    r.trainings(), r.seconds());
+            System.out.printf(
+                    "| %s | %d | %s | %.6g | %.6g | %.3f | %.6g | %.3f | %d | %.1f |%n",
+                    r.series(),
+                    r.steps(),
+                    r.bestName(),
+                    r.bestMse(),
+                    r.mlpMse(),
+                    r.ratio(),
+                    r.halfHalfMse(),
+                    r.halfHalfRatio(),
+                    r.trainings(),
+                    r.seconds());
         }
         double g = 1;
         double h = 1;
@@ -133,7 +146,8 @@ public final class SeriesEvaluation {
             g *= r.ratio();
             h *= r.halfHalfRatio();
         }
-        System.out.printf("geometric mean mlp/best %.3f, ½(mlp+best)/best %.3f%n", Math.pow(g, 1.0 / results.size()),
-                Math.pow(h, 1.0 / results.size()));
+        System.out.printf(
+                "geometric mean mlp/best %.3f, ½(mlp+best)/best %.3f%n",
+                Math.pow(g, 1.0 / results.size()), Math.pow(h, 1.0 / results.size()));
     }
 }

@@ -5,8 +5,7 @@ import java.util.Random;
 /** Small reproducible series for tests. */
 public final class SyntheticSeries {
 
-    private SyntheticSeries() {
-    }
+    private SyntheticSeries() {}
 
     /** A noisy monthly-seasonal series with a trend: the shape the seasonal features are for. */
     public static double[] seasonal(int n, long seed) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,17 +12,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import network.synod.core.forecast.ForecastContext;
-import network.synod.models.neural.NeuralForecaster;
-import network.synod.models.neural.SyntheticSeries;
+
+import ai.djl.Device;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import network.synod.core.forecast.ForecastContext;
+import network.synod.models.neural.NeuralForecaster;
+import network.synod.models.neural.SyntheticSeries;
 
 class SavedModelLoaderTest {
 
     @TempDir
     static Path tmp;
+
     static Path saved;
     static double[] series;
     static double[] expected;
@@ -33,8 +36,8 @@ class SavedModelLoaderTest {
     static void trainAndSave() throws IOException {
         series = SyntheticSeries.seasonal(200, 9);
         saved = tmp.resolve("mlp-model");
-        try (NeuralForecaster f = new NeuralForecaster(12,
-                NeuralForecaster.Settings.defaults().withRetrainEvery(1000).withMinSamples(100))) {
+        try (NeuralForecaster f = new NeuralForecaster(
+                12, NeuralForecaster.Settings.defaults().withRetrainEvery(1000).withMinSamples(100))) {
             f.reveal(0, Arrays.copyOf(series, 150));
             assertEquals(1, f.trainings());
             expected = new double[series.length];
@@ -77,7 +80,8 @@ class SavedModelLoaderTest {
     @Test
     void aDifferentDigestRefusesToLoad() {
         String wrong = "0".repeat(64);
-        DigestMismatchException e = assertThrows(DigestMismatchException.class,
+        DigestMismatchException e = assertThrows(
+                DigestMismatchException.class,
                 () -> loader().fetch(saved.toUri().toString(), wrong));
         assertEquals(wrong, e.expected());
         assertTrue(e.getMessage().contains("refusing to load"), e.getMessage());
@@ -98,7 +102,8 @@ class SavedModelLoaderTest {
         bytes[bytes.length - 1] ^= 1;
         Files.write(params, bytes);
         assertNotEquals(ArtifactDigest.sha256(saved), ArtifactDigest.sha256(copy));
-        assertThrows(DigestMismatchException.class,
+        assertThrows(
+                DigestMismatchException.class,
                 () -> loader().fetch(copy.toUri().toString(), ArtifactDigest.sha256(saved)));
     }
 
@@ -130,11 +135,14 @@ class SavedModelLoaderTest {
     @Test
     void unknownSchemesAndMissingFilesAreErrors() {
         assertThrows(IOException.class, () -> loader().fetch("ftp://example.org/m.zip", null));
-        assertThrows(IOException.class, () -> loader().fetch(tmp.resolve("absent").toUri().toString(), null));
+        assertThrows(
+                IOException.class,
+                () -> loader().fetch(tmp.resolve("absent").toUri().toString(), null));
     }
 
     private static void zip(Path dir, Path zip) throws IOException {
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file);
                 var files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
                 out.putNextEntry(new ZipEntry("mlp/" + p.getFileName()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Supplier;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.LabelledText;
 import network.synod.core.classification.TextClassifier;
@@ -21,12 +22,12 @@ final class ClassifierContract {
 
     /** The corpus holds 6 spam in its first 200 messages and 67 in the next 200: learning shows there. */
     static final int MESSAGES = 320;
+
     static final int SCORED_FROM = 150;
     static final int FLIP_FROM = 200;
     static final LabelSet LABELS = LabelSet.SPAM_HAM;
 
-    private ClassifierContract() {
-    }
+    private ClassifierContract() {}
 
     static void learnsFromRevealedLabels(Supplier<TextClassifier> fresh, List<LabelledText> messages) {
         List<double[]> answers;

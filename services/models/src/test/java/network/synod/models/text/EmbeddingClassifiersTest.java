@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import network.synod.core.classification.LabelledText;
-import network.synod.core.classification.TextClassifier;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import network.synod.core.classification.LabelledText;
+import network.synod.core.classification.TextClassifier;
 
 /**
  * The three embedding kinds on the start of the corpus, with the real ONNX models from the langchain4j jars on
@@ -23,8 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmbeddingClassifiersTest {
 
     private static List<LabelledText> messages;
-    private static final Map<SentenceEmbedder.Kind, Remembering> EMBEDDERS =
-            new EnumMap<>(SentenceEmbedder.Kind.class);
+    private static final Map<SentenceEmbedder.Kind, Remembering> EMBEDDERS = new EnumMap<>(SentenceEmbedder.Kind.class);
 
     @BeforeAll
     static void read() throws IOException {
@@ -61,8 +62,8 @@ class EmbeddingClassifiersTest {
     }
 
     private static Supplier<TextClassifier> fresh(String kind) {
-        return () -> TextClassifiers.withEmbedder(kind, ClassifierContract.LABELS,
-                embedder(TextClassifiers.embedderOf(kind)));
+        return () -> TextClassifiers.withEmbedder(
+                kind, ClassifierContract.LABELS, embedder(TextClassifiers.embedderOf(kind)));
     }
 
     private static Remembering embedder(SentenceEmbedder.Kind kind) {
@@ -90,8 +91,7 @@ class EmbeddingClassifiersTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         void closeModel() {
             model.close();

@@ -2,6 +2,7 @@ package network.synod.models.text;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.LabelledText;
 import network.synod.core.classification.TextClassifier;
@@ -9,8 +10,7 @@ import network.synod.core.classification.TextClassifier;
 /** Test fixture: asks a classifier about each message in order, then reveals its label; scores by hand. */
 final class OnlineRun {
 
-    private OnlineRun() {
-    }
+    private OnlineRun() {}
 
     /** Every answer, each given before its own label (and any later one) was revealed. */
     static List<double[]> answers(TextClassifier c, List<LabelledText> messages) {

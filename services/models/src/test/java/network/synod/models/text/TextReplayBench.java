@@ -3,6 +3,7 @@ package network.synod.models.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import network.synod.core.classification.ClassificationReplay;
 import network.synod.core.classification.ClassificationScore;
 import network.synod.core.classification.LabelSet;
@@ -20,12 +21,17 @@ public final class TextReplayBench {
             workers.add(TextClassifiers.create(kind, LabelSet.SPAM_HAM, 1));
         }
         long start = System.nanoTime();
-        ClassificationReplay.Result r = ClassificationReplay.run(messages, workers, LabelSet.SPAM_HAM,
-                ClassificationReplay.FIRST_SCORED, done -> { });
-        System.out.printf("messages %d scored %d in %.1f s%n", r.messages(), r.scored(), (System.nanoTime() - start) / 1e9);
+        ClassificationReplay.Result r = ClassificationReplay.run(
+                messages, workers, LabelSet.SPAM_HAM, ClassificationReplay.FIRST_SCORED, done -> {});
+        System.out.printf(
+                "messages %d scored %d in %.1f s%n", r.messages(), r.scored(), (System.nanoTime() - start) / 1e9);
         for (Map.Entry<String, ClassificationScore> e : r.workers().entrySet()) {
-            System.out.printf("%-20s acc %.4f  logloss %.4f%n", e.getKey(), e.getValue().accuracy(), e.getValue().logLoss());
+            System.out.printf(
+                    "%-20s acc %.4f  logloss %.4f%n",
+                    e.getKey(), e.getValue().accuracy(), e.getValue().logLoss());
         }
-        System.out.printf("%-20s acc %.4f  logloss %.4f%n", "network", r.network().accuracy(), r.network().logLoss());
+        System.out.printf(
+                "%-20s acc %.4f  logloss %.4f%n",
+                "network", r.network().accuracy(), r.network().logLoss());
     }
 }

@@ -3,10 +3,12 @@ package network.synod.models.text;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import network.synod.core.classification.LabelledText;
-import network.synod.core.classification.TextClassifier;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import network.synod.core.classification.LabelledText;
+import network.synod.core.classification.TextClassifier;
 
 /** Naive Bayes and the BM25 nearest neighbours on the start of the corpus (plain Java and Lucene, ~2 s). */
 class TokenClassifiersTest {

@@ -1,7 +1,6 @@
 package network.synod.payouts.api;
 
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.pgclient.PgException;
@@ -26,9 +25,11 @@ public class DatabaseProblems implements ProblemTranslator {
             return Optional.empty();
         }
         return switch (pg.getSqlState()) {
-            case "23514" -> Optional.of(Problem.unprocessable(OVERDRAFT.equals(pg.getConstraint())
-                    ? "insufficient funds: the movement would overdraw an account"
-                    : "a value is outside what the ledger allows (" + pg.getConstraint() + ")"));
+            case "23514" ->
+                Optional.of(Problem.unprocessable(
+                        OVERDRAFT.equals(pg.getConstraint())
+                                ? "insufficient funds: the movement would overdraw an account"
+                                : "a value is outside what the ledger allows (" + pg.getConstraint() + ")"));
             case "23505" -> Optional.of(Problem.conflict("a request with this key was already applied"));
             case "40P01", "40001" -> Optional.of(Problem.unavailable("concurrent update; retry the request", 1));
             default -> Optional.empty();

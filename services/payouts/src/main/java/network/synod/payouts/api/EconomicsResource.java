@@ -1,7 +1,6 @@
 package network.synod.payouts.api;
 
 import java.util.Map;
-
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,9 +9,10 @@ import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import network.synod.payouts.config.EmissionParameters;
-import network.synod.payouts.config.TopicEconomics;
+
 import network.synod.payouts.ledger.LedgerQueries;
+import network.synod.payouts.parameters.EmissionParameters;
+import network.synod.payouts.parameters.TopicEconomics;
 import network.synod.web.Problem;
 
 /** Open reads of the economics and of settled epochs. */
@@ -34,18 +34,21 @@ public class EconomicsResource {
     @GET
     @Path("topics/{topic}/economics")
     public Uni<TopicEconomics> topic(@PathParam("topic") String topic) {
-        return Panache.withSession(() -> TopicEconomics.<TopicEconomics>findById(topic)).map(t -> {
-            if (t == null) {
-                throw Problem.notFound("no economics set for topic " + topic);
-            }
-            return t;
-        });
+        return Panache.withSession(() -> TopicEconomics.<TopicEconomics>findById(topic))
+                .map(t -> {
+                    if (t == null) {
+                        throw Problem.notFound("no economics set for topic " + topic);
+                    }
+                    return t;
+                });
     }
 
     @GET
     @Path("epochs/{epoch}/topics/{topic}/settlement")
-    public Uni<Map<String, Object>> settlement(@PathParam("epoch") long epoch,
-            @PathParam("topic") String topic, @QueryParam("page") @DefaultValue("0") int page,
+    public Uni<Map<String, Object>> settlement(
+            @PathParam("epoch") long epoch,
+            @PathParam("topic") String topic,
+            @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("100") int size) {
         return queries.settlementReport(topic, epoch, Paging.page(page), Paging.size(size));
     }

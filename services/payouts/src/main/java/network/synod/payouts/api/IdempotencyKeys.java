@@ -1,11 +1,11 @@
 package network.synod.payouts.api;
+
 import network.synod.web.Problem;
 
 /** The optional {@code Idempotency-Key} header: short printable text. */
 final class IdempotencyKeys {
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     static String check(String key) {
         if (key == null) {

@@ -1,4 +1,5 @@
 package network.synod.payouts.api;
+
 import network.synod.web.Problem;
 
 /** Bounds for paged reads. */
@@ -6,8 +7,7 @@ final class Paging {
 
     static final int MAX_SIZE = 1_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static int page(int page) {
         if (page < 0) {

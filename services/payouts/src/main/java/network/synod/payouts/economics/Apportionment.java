@@ -19,8 +19,7 @@ public final class Apportionment {
     /** Weights are quantised to units of 10^-18: far finer than any score is measured, still an exact integer. */
     private static final int WEIGHT_SCALE = 18;
 
-    private Apportionment() {
-    }
+    private Apportionment() {}
 
     /** Shares in the holders' key order (ascending id) and the undistributed dust. */
     public record Result(Map<String, Long> shares, long dust) {
@@ -95,7 +94,8 @@ public final class Apportionment {
         Map<String, Long> shares = new LinkedHashMap<>(weights.size() * 2);
         long paid = 0;
         for (Map.Entry<String, BigInteger> e : weights.entrySet()) {
-            long share = smallSum ? multiplyDivideFloor(total, e.getValue().longValueExact(), longSum)
+            long share = smallSum
+                    ? multiplyDivideFloor(total, e.getValue().longValueExact(), longSum)
                     : big.multiply(e.getValue()).divide(sum).longValueExact();
             shares.put(e.getKey(), share);
             paid += share;
@@ -131,7 +131,9 @@ public final class Apportionment {
 
     /** {@code floor(amount * numerator / denominator)} without overflow; for basis points and similar ratios. */
     public static long fraction(long amount, long numerator, long denominator) {
-        return BigInteger.valueOf(amount).multiply(BigInteger.valueOf(numerator))
-                .divide(BigInteger.valueOf(denominator)).longValueExact();
+        return BigInteger.valueOf(amount)
+                .multiply(BigInteger.valueOf(numerator))
+                .divide(BigInteger.valueOf(denominator))
+                .longValueExact();
     }
 }

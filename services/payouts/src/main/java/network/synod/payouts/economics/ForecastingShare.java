@@ -7,20 +7,24 @@ package network.synod.payouts.economics;
  */
 public final class ForecastingShare {
 
-    private ForecastingShare() {
-    }
+    private ForecastingShare() {}
 
-    public record Result(double tau, double chi, double gamma) {
-    }
+    public record Result(double tau, double chi, double gamma) {}
 
     /**
      * @param forecastingScore {@code T_i}: naive log-loss minus combined log-loss (positive when forecasting helps)
      * @param maxInfererScore  the best inferer's one-out score this epoch
      */
-    public static Result of(double forecastingScore, double maxInfererScore, double previousTau, double alpha,
-            double inferenceEntropy, double forecastEntropy) {
+    public static Result of(
+            double forecastingScore,
+            double maxInfererScore,
+            double previousTau,
+            double alpha,
+            double inferenceEntropy,
+            double forecastEntropy) {
         double denominator = Math.abs(maxInfererScore);
-        double ratio = denominator < RewardFractions.EPSILON ? 0
+        double ratio = denominator < RewardFractions.EPSILON
+                ? 0
                 : (forecastingScore - Math.min(0, maxInfererScore)) / denominator;
         double tau = alpha * ratio + (1 - alpha) * previousTau;
         double chi = tau < 0 ? 0.1 : tau < 1 ? 0.4 * tau + 0.1 : 0.5;

@@ -19,8 +19,7 @@ public final class RewardFractions {
     /** Allora's EpsilonSafeDiv. */
     public static final double EPSILON = 1e-7;
 
-    private RewardFractions() {
-    }
+    private RewardFractions() {}
 
     /** Allora's potential {@code φ_{p,c}(x) = ln(1 + e^{p(x − c)})}, evaluated without overflow for large x. */
     public static double phi(double p, double c, double x) {
@@ -71,8 +70,8 @@ public final class RewardFractions {
     }
 
     /** Reputer fractions, weighted by stake on the topic (own plus delegated) and consensus score. */
-    public static SortedMap<String, Double> reputers(SortedMap<String, Double> scores, Map<String, Long> stakes,
-            double pReward) {
+    public static SortedMap<String, Double> reputers(
+            SortedMap<String, Double> scores, Map<String, Long> stakes, double pReward) {
         SortedMap<String, Double> out = new TreeMap<>();
         if (scores.isEmpty()) {
             return out;

@@ -25,12 +25,15 @@ public record SplitParams(
         long minStake) {
 
     public enum SplitMode {
-        ENTROPY, FIXED
+        ENTROPY,
+        FIXED
     }
 
     public SplitParams {
         validators = List.copyOf(validators);
-        if (inferersBps < 0 || forecastersBps < 0 || reputersBps < 0
+        if (inferersBps < 0
+                || forecastersBps < 0
+                || reputersBps < 0
                 || inferersBps + forecastersBps + reputersBps > 10_000) {
             throw new IllegalArgumentException("fixed fractions must be non-negative and sum to at most 10000 bps");
         }
@@ -41,31 +44,83 @@ public record SplitParams(
 
     /** Allora's late defaults (p = 3/3/1, c = 0.75, α_task = 0.1, β = 0.25), no validator or owner share. */
     public static SplitParams allora() {
-        return new SplitParams(SplitMode.ENTROPY, 5_000, 2_000, 3_000, 3, 3, 0.75, 1, 0.1, 0.25, 0.1, 0, 0,
-                List.of(), 0);
+        return new SplitParams(
+                SplitMode.ENTROPY, 5_000, 2_000, 3_000, 3, 3, 0.75, 1, 0.1, 0.25, 0.1, 0, 0, List.of(), 0);
     }
 
     public SplitParams withMode(SplitMode newMode) {
-        return new SplitParams(newMode, inferersBps, forecastersBps, reputersBps, pInference, pForecast, cReward,
-                pReputer, taskRewardAlpha, betaEntropy, forecastTauAlpha, validatorsBps, topicOwnerBps, validators,
+        return new SplitParams(
+                newMode,
+                inferersBps,
+                forecastersBps,
+                reputersBps,
+                pInference,
+                pForecast,
+                cReward,
+                pReputer,
+                taskRewardAlpha,
+                betaEntropy,
+                forecastTauAlpha,
+                validatorsBps,
+                topicOwnerBps,
+                validators,
                 minStake);
     }
 
     public SplitParams withShares(int validatorsShare, int ownerShare, List<String> validatorIds) {
-        return new SplitParams(mode, inferersBps, forecastersBps, reputersBps, pInference, pForecast, cReward,
-                pReputer, taskRewardAlpha, betaEntropy, forecastTauAlpha, validatorsShare, ownerShare, validatorIds,
+        return new SplitParams(
+                mode,
+                inferersBps,
+                forecastersBps,
+                reputersBps,
+                pInference,
+                pForecast,
+                cReward,
+                pReputer,
+                taskRewardAlpha,
+                betaEntropy,
+                forecastTauAlpha,
+                validatorsShare,
+                ownerShare,
+                validatorIds,
                 minStake);
     }
 
     public SplitParams withMinStake(long newMinStake) {
-        return new SplitParams(mode, inferersBps, forecastersBps, reputersBps, pInference, pForecast, cReward,
-                pReputer, taskRewardAlpha, betaEntropy, forecastTauAlpha, validatorsBps, topicOwnerBps, validators,
+        return new SplitParams(
+                mode,
+                inferersBps,
+                forecastersBps,
+                reputersBps,
+                pInference,
+                pForecast,
+                cReward,
+                pReputer,
+                taskRewardAlpha,
+                betaEntropy,
+                forecastTauAlpha,
+                validatorsBps,
+                topicOwnerBps,
+                validators,
                 newMinStake);
     }
 
     public SplitParams withFixed(int inferers, int forecasters, int reputers) {
-        return new SplitParams(mode, inferers, forecasters, reputers, pInference, pForecast, cReward,
-                pReputer, taskRewardAlpha, betaEntropy, forecastTauAlpha, validatorsBps, topicOwnerBps, validators,
+        return new SplitParams(
+                mode,
+                inferers,
+                forecasters,
+                reputers,
+                pInference,
+                pForecast,
+                cReward,
+                pReputer,
+                taskRewardAlpha,
+                betaEntropy,
+                forecastTauAlpha,
+                validatorsBps,
+                topicOwnerBps,
+                validators,
                 minStake);
     }
 }

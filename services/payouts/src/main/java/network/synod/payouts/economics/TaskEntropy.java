@@ -14,15 +14,13 @@ public final class TaskEntropy {
 
     public static final double SINGLE_PARTICIPANT = StrictMath.log(2) / 4;
 
-    private TaskEntropy() {
-    }
+    private TaskEntropy() {}
 
     /** The entropy and the EMA'd fractions to keep for the next epoch. */
-    public record Result(double entropy, SortedMap<String, Double> ema) {
-    }
+    public record Result(double entropy, SortedMap<String, Double> ema) {}
 
-    public static Result of(SortedMap<String, Double> fractions, Map<String, Double> previousEma, double alpha,
-            double beta) {
+    public static Result of(
+            SortedMap<String, Double> fractions, Map<String, Double> previousEma, double alpha, double beta) {
         // A linear-time copy of the sorted fractions whose values are replaced in key order (see RewardFractions).
         TreeMap<String, Double> ema = new TreeMap<>(fractions);
         double total = 0;

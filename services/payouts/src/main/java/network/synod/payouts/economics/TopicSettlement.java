@@ -20,32 +20,48 @@ public final class TopicSettlement {
 
     public static final String TREASURY = "treasury";
 
-    private TopicSettlement() {
-    }
+    private TopicSettlement() {}
 
-    public record Delegation(String delegator, String target, long amount) {
-    }
+    public record Delegation(String delegator, String target, long amount) {}
 
     /**
      * @param ownStake    each participant's own stake on the topic
      * @param delegations stake delegated to participants on the topic
      * @param previousEma each role's stored task-reward EMA ({@code ũ}) from earlier epochs
      */
-    public record Input(String topic, long pot, SortedMap<String, Double> inferers,
-            SortedMap<String, Double> forecasters, SortedMap<String, Double> reputers, double combinedLoss,
-            double naiveLoss, Map<String, Long> ownStake, List<Delegation> delegations,
-            Map<Role, Map<String, Double>> previousEma, double previousTau) {
-    }
+    public record Input(
+            String topic,
+            long pot,
+            SortedMap<String, Double> inferers,
+            SortedMap<String, Double> forecasters,
+            SortedMap<String, Double> reputers,
+            double combinedLoss,
+            double naiveLoss,
+            Map<String, Long> ownStake,
+            List<Delegation> delegations,
+            Map<Role, Map<String, Double>> previousEma,
+            double previousTau) {}
 
     /** One payment with its reason; {@code score} and {@code fraction} are null where they do not apply. */
-    public record Line(String participant, Role role, Double score, Double fraction, long amount) {
-    }
+    public record Line(String participant, Role role, Double score, Double fraction, long amount) {}
 
-    public record Plan(long pot, long validatorsPot, long topicOwnerPot, long inferersPot, long forecastersPot,
-            long reputersPot, long dust, double inferenceEntropy, double forecastEntropy, double reputerEntropy,
-            double tau, double chi, double gamma, List<Line> lines, SortedMap<String, Long> credits,
-            Map<Role, SortedMap<String, Double>> ema) {
-    }
+    public record Plan(
+            long pot,
+            long validatorsPot,
+            long topicOwnerPot,
+            long inferersPot,
+            long forecastersPot,
+            long reputersPot,
+            long dust,
+            double inferenceEntropy,
+            double forecastEntropy,
+            double reputerEntropy,
+            double tau,
+            double chi,
+            double gamma,
+            List<Line> lines,
+            SortedMap<String, Long> credits,
+            Map<Role, SortedMap<String, Double>> ema) {}
 
     public static Plan plan(Input in, SplitParams params) {
         Map<String, Long> stakeOnTopic = new HashMap<>(in.ownStake());
@@ -76,20 +92,37 @@ public final class TopicSettlement {
         SortedMap<String, Double> uFc = RewardFractions.workers(forecasters, params.pForecast(), params.cReward());
         SortedMap<String, Double> uRep = RewardFractions.reputers(reputers, stakeOnTopic, params.pReputer());
 
-        TaskEntropy.Result f = TaskEntropy.of(uInf, in.previousEma().getOrDefault(Role.INFERER, Map.of()),
-                params.taskRewardAlpha(), params.betaEntropy());
-        TaskEntropy.Result g = TaskEntropy.of(uFc, in.previousEma().getOrDefault(Role.FORECASTER, Map.of()),
-                params.taskRewardAlpha(), params.betaEntropy());
-        TaskEntropy.Result h = TaskEntropy.of(uRep, in.previousEma().getOrDefault(Role.REPUTER, Map.of()),
-                params.taskRewardAlpha(), params.betaEntropy());
+        TaskEntropy.Result f = TaskEntropy.of(
+                uInf,
+                in.previousEma().getOrDefault(Role.INFERER, Map.of()),
+                params.taskRewardAlpha(),
+                params.betaEntropy());
+        TaskEntropy.Result g = TaskEntropy.of(
+                uFc,
+                in.previousEma().getOrDefault(Role.FORECASTER, Map.of()),
+                params.taskRewardAlpha(),
+                params.betaEntropy());
+        TaskEntropy.Result h = TaskEntropy.of(
+                uRep,
+                in.previousEma().getOrDefault(Role.REPUTER, Map.of()),
+                params.taskRewardAlpha(),
+                params.betaEntropy());
         double bigF = f.entropy();
         // Allora: no forecasting entropy without forecasters or with at most one inferer to forecast about.
         double bigG = uFc.isEmpty() || uInf.size() <= 1 ? 0 : g.entropy();
         double bigH = h.entropy();
 
-        double maxInfererScore = inferers.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        ForecastingShare.Result share = ForecastingShare.of(forecastingScore(in.combinedLoss(), in.naiveLoss()),
-                maxInfererScore, in.previousTau(), params.forecastTauAlpha(), bigF, bigG);
+        double maxInfererScore = inferers.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        ForecastingShare.Result share = ForecastingShare.of(
+                forecastingScore(in.combinedLoss(), in.naiveLoss()),
+                maxInfererScore,
+                in.previousTau(),
+                params.forecastTauAlpha(),
+                bigF,
+                bigG);
 
         SortedMap<String, BigInteger> roleWeights = new TreeMap<>();
         if (params.mode() == SplitParams.SplitMode.ENTROPY) {
@@ -101,8 +134,12 @@ public final class TopicSettlement {
             roleWeights.put("1-inferers", BigInteger.valueOf(uInf.isEmpty() ? 0 : params.inferersBps()));
             roleWeights.put("2-forecasters", BigInteger.valueOf(uFc.isEmpty() ? 0 : params.forecastersBps()));
             roleWeights.put("3-reputers", BigInteger.valueOf(uRep.isEmpty() ? 0 : params.reputersBps()));
-            roleWeights.put("4-unallocated",
-                    BigInteger.valueOf(10_000 - params.inferersBps() - params.forecastersBps() - params.reputersBps()
+            roleWeights.put(
+                    "4-unallocated",
+                    BigInteger.valueOf(10_000
+                            - params.inferersBps()
+                            - params.forecastersBps()
+                            - params.reputersBps()
                             + (uInf.isEmpty() ? params.inferersBps() : 0)
                             + (uFc.isEmpty() ? params.forecastersBps() : 0)
                             + (uRep.isEmpty() ? params.reputersBps() : 0)));
@@ -134,39 +171,64 @@ public final class TopicSettlement {
         ema.put(Role.INFERER, f.ema());
         ema.put(Role.FORECASTER, g.ema());
         ema.put(Role.REPUTER, h.ema());
-        return new Plan(in.pot(), validatorsPot, topicOwnerPot, inferersPot, forecastersPot, reputersPot, dust, bigF,
-                bigG, bigH, share.tau(), share.chi(), share.gamma(), Collections.unmodifiableList(lines), credits,
+        return new Plan(
+                in.pot(),
+                validatorsPot,
+                topicOwnerPot,
+                inferersPot,
+                forecastersPot,
+                reputersPot,
+                dust,
+                bigF,
+                bigG,
+                bigH,
+                share.tau(),
+                share.chi(),
+                share.gamma(),
+                Collections.unmodifiableList(lines),
+                credits,
                 ema);
     }
 
     /** {@code T_i}: naive minus combined loss in log10 space; zero when either loss is missing. */
     static double forecastingScore(double combinedLoss, double naiveLoss) {
-        if (!(combinedLoss > 0) || !(naiveLoss > 0) || Double.isInfinite(combinedLoss)
+        if (!(combinedLoss > 0)
+                || !(naiveLoss > 0)
+                || Double.isInfinite(combinedLoss)
                 || Double.isInfinite(naiveLoss)) {
             return 0;
         }
         return StrictMath.log10(naiveLoss) - StrictMath.log10(combinedLoss);
     }
 
-    private static SortedMap<String, Double> eligible(SortedMap<String, Double> scores, Map<String, Long> stake,
-            long minStake) {
+    private static SortedMap<String, Double> eligible(
+            SortedMap<String, Double> scores, Map<String, Long> stake, long minStake) {
         // A linear-time copy of the sorted scores, less those not eligible.
         TreeMap<String, Double> out = new TreeMap<>(scores);
-        out.entrySet().removeIf(e -> e.getValue() == null || !Double.isFinite(e.getValue())
-                || stake.getOrDefault(e.getKey(), 0L) < minStake);
+        out.entrySet()
+                .removeIf(e -> e.getValue() == null
+                        || !Double.isFinite(e.getValue())
+                        || stake.getOrDefault(e.getKey(), 0L) < minStake);
         return out;
     }
 
-    private static long payRole(long pot, SortedMap<String, Double> fractions, SortedMap<String, Double> scores,
-            Role role, List<Line> lines) {
+    private static long payRole(
+            long pot,
+            SortedMap<String, Double> fractions,
+            SortedMap<String, Double> scores,
+            Role role,
+            List<Line> lines) {
         Apportionment.Result r = Apportionment.floorWithDust(pot, exact(fractions));
-        r.shares().forEach((id, amount) -> lines.add(
-                new Line(id, role, scores.get(id), fractions.get(id), amount)));
+        r.shares().forEach((id, amount) -> lines.add(new Line(id, role, scores.get(id), fractions.get(id), amount)));
         return r.dust();
     }
 
-    private static long payReputers(long pot, SortedMap<String, Double> fractions, SortedMap<String, Double> scores,
-            Input in, List<Line> lines) {
+    private static long payReputers(
+            long pot,
+            SortedMap<String, Double> fractions,
+            SortedMap<String, Double> scores,
+            Input in,
+            List<Line> lines) {
         Apportionment.Result r = Apportionment.floorWithDust(pot, exact(fractions));
         Map<String, List<Delegation>> byTarget = new HashMap<>();
         for (Delegation d : in.delegations()) {

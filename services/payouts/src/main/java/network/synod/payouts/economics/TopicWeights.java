@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class TopicWeights {
 
-    private TopicWeights() {
-    }
+    private TopicWeights() {}
 
     public record Params(double stakeImportance, double feeImportance, double alpha) {
         /** Allora's defaults: μ = ν = 0.5, TopicRewardAlpha = 0.5. */
@@ -19,19 +18,19 @@ public final class TopicWeights {
         }
     }
 
-    public record Input(String topic, long stake, long feeRevenue, Double previousWeight) {
-    }
+    public record Input(String topic, long stake, long feeRevenue, Double previousWeight) {}
 
-    public record Weight(String topic, double target, double weight) {
-    }
+    public record Weight(String topic, double target, double weight) {}
 
     public static List<Weight> compute(List<Input> topics, Params params) {
         List<Weight> out = new ArrayList<>(topics.size());
         for (Input t : topics) {
-            double target = t.stake() <= 0 || t.feeRevenue() <= 0 ? 0.0
+            double target = t.stake() <= 0 || t.feeRevenue() <= 0
+                    ? 0.0
                     : StrictMath.pow(t.stake(), params.stakeImportance())
                             * StrictMath.pow(t.feeRevenue(), params.feeImportance());
-            double weight = t.previousWeight() == null ? target
+            double weight = t.previousWeight() == null
+                    ? target
                     : params.alpha() * target + (1 - params.alpha()) * t.previousWeight();
             out.add(new Weight(t.topic(), target, weight));
         }

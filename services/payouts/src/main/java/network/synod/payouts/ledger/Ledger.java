@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -30,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * amount to the existing balance: a new account costs one row write instead of an insert and an update;</li>
  * <li>debit: one UPDATE (the CHECK refuses an overdraft with SQLSTATE 23514);</li>
  * <li>one INSERT of all entries, whose references the database checks once for the whole statement
- * ({@code entries_references} in schema.sql).</li>
+ * ({@code entries_references} in db/migration).</li>
  * </ol>
  * Credits and debits are separate statements because PostgreSQL checks CHECK constraints on the row an
  * {@code INSERT ... ON CONFLICT} proposes before it detects the conflict: a negative balance proposed for an existing
@@ -46,8 +45,7 @@ public class Ledger {
      * Posts a transaction and returns its id; a duplicate {@code idempotencyKey} fails with SQLSTATE 23505 and an
      * overdraft with 23514, both of which roll the caller's transaction back. Returns null for an empty one.
      */
-    public Uni<Long> post(SqlConnection c, String kind, String idempotencyKey, String memo,
-            List<Movement> movements) {
+    public Uni<Long> post(SqlConnection c, String kind, String idempotencyKey, String memo, List<Movement> movements) {
         // Aggregate per account: a statement may touch each row only once (an UPDATE ... FROM with a repeated id
         // would apply only one of the changes; ON CONFLICT DO UPDATE refuses a row affected twice). Insertion order
         // is kept because callers usually pass movements nearly sorted, which makes the sort below almost free.
@@ -93,7 +91,7 @@ public class Ledger {
         }
         return (mustExist.isEmpty() ? Uni.createFrom().voidItem() : ensureAccounts(c, mustExist))
                 .chain(() -> c.preparedQuery(
-                        "INSERT INTO transactions (kind, idempotency_key, memo) VALUES ($1, $2, $3) RETURNING id")
+                                "INSERT INTO transactions (kind, idempotency_key, memo) VALUES ($1, $2, $3) RETURNING id")
                         .execute(Tuple.of(kind, idempotencyKey, memo)))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .call(txId -> allIds.length <= ORDERED_LOCK_LIMIT
@@ -101,19 +99,29 @@ public class Ledger {
                         ? c.preparedQuery("SELECT id FROM accounts WHERE id = ANY($1) ORDER BY id FOR UPDATE")
                                 .execute(Tuple.of(allIds))
                         : Uni.createFrom().voidItem())
-                .call(txId -> credits.size() == 0 ? Uni.createFrom().voidItem()
-                        : c.preparedQuery("INSERT INTO accounts AS a (id, owner, kind, topic, target, balance) "
-                                + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
-                                + "$6::bigint[]) ON CONFLICT (id) DO UPDATE SET balance = a.balance + EXCLUDED.balance")
-                                .execute(Tuple.of(credits.ids(), credits.owners(), credits.kinds(), credits.topics(),
-                                        credits.targets(), credits.amounts())))
-                .call(txId -> debits.size() == 0 ? Uni.createFrom().voidItem()
+                .call(txId -> credits.size() == 0
+                        ? Uni.createFrom().voidItem()
+                        : c.preparedQuery(
+                                        "INSERT INTO accounts AS a (id, owner, kind, topic, target, balance) "
+                                                + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
+                                                + "$6::bigint[]) ON CONFLICT (id) DO UPDATE SET balance = a.balance + EXCLUDED.balance")
+                                .execute(Tuple.of(
+                                        credits.ids(),
+                                        credits.owners(),
+                                        credits.kinds(),
+                                        credits.topics(),
+                                        credits.targets(),
+                                        credits.amounts())))
+                .call(txId -> debits.size() == 0
+                        ? Uni.createFrom().voidItem()
                         : c.preparedQuery("UPDATE accounts a SET balance = a.balance + u.amount "
-                                + "FROM unnest($1::text[], $2::bigint[]) AS u(id, amount) WHERE a.id = u.id")
+                                        + "FROM unnest($1::text[], $2::bigint[]) AS u(id, amount) WHERE a.id = u.id")
                                 .execute(Tuple.of(debits.ids(), debits.amounts())))
-                .call(txId -> all.size() == 0 ? Uni.createFrom().voidItem()
-                        : c.preparedQuery("INSERT INTO entries (tx_id, account_id, amount) "
-                                + "SELECT $1, u.id, u.amount FROM unnest($2::text[], $3::bigint[]) AS u(id, amount)")
+                .call(txId -> all.size() == 0
+                        ? Uni.createFrom().voidItem()
+                        : c.preparedQuery(
+                                        "INSERT INTO entries (tx_id, account_id, amount) "
+                                                + "SELECT $1, u.id, u.amount FROM unnest($2::text[], $3::bigint[]) AS u(id, amount)")
                                 .execute(Tuple.of(txId, all.ids(), all.amounts())));
     }
 
@@ -132,16 +140,21 @@ public class Ledger {
             targets.add(a.target());
         }
         return c.preparedQuery("INSERT INTO accounts (id, owner, kind, topic, target) "
-                + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) "
-                + "ON CONFLICT (id) DO NOTHING")
-                .execute(Tuple.of(ids.toArray(new String[0]), owners.toArray(new String[0]),
-                        kinds.toArray(new String[0]), topics.toArray(new String[0]), targets.toArray(new String[0])))
+                        + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .execute(Tuple.of(
+                        ids.toArray(new String[0]),
+                        owners.toArray(new String[0]),
+                        kinds.toArray(new String[0]),
+                        topics.toArray(new String[0]),
+                        targets.toArray(new String[0])))
                 .replaceWithVoid();
     }
 
     /** The cached balance of an account, locked for the rest of the transaction; null if it does not exist. */
     public Uni<Long> lockBalance(SqlConnection c, String accountId) {
-        return c.preparedQuery("SELECT balance FROM accounts WHERE id = $1 FOR UPDATE").execute(Tuple.of(accountId))
+        return c.preparedQuery("SELECT balance FROM accounts WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(accountId))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
     }
 

@@ -38,9 +38,17 @@ public class LedgerAudit {
                  WHERE a.balance <> coalesce(e.s, 0))                                              AS mismatched
             """;
 
-    public record Report(long held, long heldCached, long issued, long burned, long emitted, long granted,
-            long burnedRecorded, long unbalancedTransactions, long mismatchedBalances, boolean conserved) {
-    }
+    public record Report(
+            long held,
+            long heldCached,
+            long issued,
+            long burned,
+            long emitted,
+            long granted,
+            long burnedRecorded,
+            long unbalancedTransactions,
+            long mismatchedBalances,
+            boolean conserved) {}
 
     private final Pool pool;
 
@@ -51,7 +59,8 @@ public class LedgerAudit {
     public Uni<Report> check() {
         // REPEATABLE READ: all sub-selects see one snapshot even while settlements commit.
         return pool.withTransaction(c -> c.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                .execute().chain(() -> c.query(CHECK).execute()))
+                        .execute()
+                        .chain(() -> c.query(CHECK).execute()))
                 .map(rows -> toReport(rows.iterator().next()));
     }
 
@@ -65,10 +74,13 @@ public class LedgerAudit {
         long burnedRecorded = r.getLong("burned_recorded");
         long unbalanced = r.getLong("unbalanced");
         long mismatched = r.getLong("mismatched");
-        boolean conserved = unbalanced == 0 && mismatched == 0 && held == heldCached
-                && issued == emitted + granted && burned == burnedRecorded
+        boolean conserved = unbalanced == 0
+                && mismatched == 0
+                && held == heldCached
+                && issued == emitted + granted
+                && burned == burnedRecorded
                 && held == emitted + granted - burnedRecorded;
-        return new Report(held, heldCached, issued, burned, emitted, granted, burnedRecorded, unbalanced, mismatched,
-                conserved);
+        return new Report(
+                held, heldCached, issued, burned, emitted, granted, burnedRecorded, unbalanced, mismatched, conserved);
     }
 }

@@ -1,17 +1,15 @@
 package network.synod.payouts.messaging;
 
 import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
+import network.synod.core.events.EpochScoresEvent;
 import network.synod.core.refusal.Refusal;
-import network.synod.payouts.settlement.EpochScores;
 import network.synod.payouts.settlement.SettlementService;
 
 /**
@@ -35,21 +33,27 @@ public class EpochScoresConsumer {
 
     @Incoming("epoch-scores")
     public Uni<Void> consume(String value) {
-        EpochScores scores;
+        EpochScoresEvent scores;
         try {
-            scores = json.readValue(value, EpochScores.class);
+            scores = json.readValue(value, EpochScoresEvent.class);
         } catch (Exception e) {
             LOG.warnf("skipping malformed epoch scores: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> settlement.settle(scores))
-                .invoke(r -> LOG.infof("%s epoch %d: %s (pot %d)", r.topic(), r.epoch(),
-                        r.alreadySettled() ? "already settled" : "settled", r.pot()))
+        return Uni.createFrom()
+                .deferred(() -> settlement.settle(scores))
+                .invoke(r -> LOG.infof(
+                        "%s epoch %d: %s (pot %d)",
+                        r.topic(), r.epoch(), r.alreadySettled() ? "already settled" : "settled", r.pot()))
                 .replaceWithVoid()
-                .onFailure(Refusal.class).recoverWithItem(e -> {
+                .onFailure(Refusal.class)
+                .recoverWithItem(e -> {
                     LOG.warnf("skipping unsettleable epoch scores: %s", e.getMessage());
                     return null;
                 })
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(30);
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .atMost(30);
     }
 }

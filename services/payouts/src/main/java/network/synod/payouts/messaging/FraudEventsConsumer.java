@@ -1,17 +1,15 @@
 package network.synod.payouts.messaging;
 
 import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
+import network.synod.core.events.FraudEvent;
 import network.synod.core.refusal.Refusal;
-import network.synod.payouts.slashing.FraudEvent;
 import network.synod.payouts.slashing.SlashingService;
 
 /** Applies every fraud event published on {@code synod.fraud-events} once (the slashes inbox absorbs redelivery). */
@@ -37,14 +35,20 @@ public class FraudEventsConsumer {
             LOG.warnf("skipping malformed fraud event: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> slashing.slash(event))
-                .invoke(r -> LOG.infof("fraud event %s: %s, slashed %d", r.eventId(),
-                        r.alreadyApplied() ? "already applied" : "applied", r.slashed()))
+        return Uni.createFrom()
+                .deferred(() -> slashing.slash(event))
+                .invoke(r -> LOG.infof(
+                        "fraud event %s: %s, slashed %d",
+                        r.eventId(), r.alreadyApplied() ? "already applied" : "applied", r.slashed()))
                 .replaceWithVoid()
-                .onFailure(Refusal.class).recoverWithItem(e -> {
+                .onFailure(Refusal.class)
+                .recoverWithItem(e -> {
                     LOG.warnf("skipping invalid fraud event: %s", e.getMessage());
                     return null;
                 })
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(30);
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .atMost(30);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -19,6 +18,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import network.synod.core.events.EpochScoresEvent;
+import network.synod.core.events.EpochScoresEvent.ParticipantScore;
+import network.synod.core.events.SchemaVersions;
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.economics.Role;
@@ -53,7 +56,7 @@ public class SettlementService {
         this.config = config;
     }
 
-    public Uni<SettlementResult> settle(EpochScores scores) {
+    public Uni<SettlementResult> settle(EpochScoresEvent scores) {
         validate(scores);
         String topic = scores.topic();
         long epoch = scores.epoch();
@@ -64,47 +67,65 @@ public class SettlementService {
                 .chain(rows -> {
                     if (rows.size() > 0) {
                         Row r = rows.iterator().next();
-                        return Uni.createFrom().item(new SettlementResult(topic, epoch, true, r.getLong("pot"),
-                                r.getLong("tx_id")));
+                        return Uni.createFrom()
+                                .item(new SettlementResult(topic, epoch, true, r.getLong("pot"), r.getLong("tx_id")));
                     }
                     return allotments.potFor(c, epoch, topic).chain(pot -> pay(c, scores, pot));
                 }));
     }
 
-    private Uni<SettlementResult> pay(SqlConnection c, EpochScores scores, long pot) {
+    private Uni<SettlementResult> pay(SqlConnection c, EpochScoresEvent scores, long pot) {
         String topic = scores.topic();
         long epoch = scores.epoch();
         return loadInput(c, scores, pot).chain(loaded -> {
             TopicSettlement.Plan plan = TopicSettlement.plan(loaded.input(), loaded.params());
             List<Movement> movements = new ArrayList<>(plan.credits().size() + 1);
             movements.add(Movement.debit(Account.ISSUANCE_ACCOUNT, pot));
-            plan.credits().forEach((participant, amount) ->
-                    movements.add(Movement.credit(Account.rewards(participant), amount)));
-            return ledger.post(c, "settlement", "settle:" + topic + ":" + epoch,
-                    "settlement of " + topic + " epoch " + epoch, movements)
+            plan.credits()
+                    .forEach((participant, amount) ->
+                            movements.add(Movement.credit(Account.rewards(participant), amount)));
+            return ledger.post(
+                            c,
+                            "settlement",
+                            "settle:" + topic + ":" + epoch,
+                            "settlement of " + topic + " epoch " + epoch,
+                            movements)
                     .call(() -> pauseForTests(c))
                     .call(() -> writeLines(c, topic, epoch, plan))
                     .call(() -> writeEma(c, topic, loaded.input().previousEma(), plan))
                     .call(() -> c.preparedQuery("INSERT INTO topic_economics (topic, tau) VALUES ($1, $2) "
-                            + "ON CONFLICT (topic) DO UPDATE SET tau = EXCLUDED.tau").execute(Tuple.of(topic, plan.tau())))
+                                    + "ON CONFLICT (topic) DO UPDATE SET tau = EXCLUDED.tau")
+                            .execute(Tuple.of(topic, plan.tau())))
                     .call(txId -> c.preparedQuery("""
                             INSERT INTO settlements (topic, epoch, pot, dust, validators_pot, topic_owner_pot,
                               inferers_pot, forecasters_pot, reputers_pot, inference_entropy, forecast_entropy,
                               reputer_entropy, tau, chi, gamma, split_mode, tx_id)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""")
-                            .execute(Tuple.tuple(List.of(topic, epoch, pot, plan.dust(), plan.validatorsPot(),
-                                    plan.topicOwnerPot(), plan.inferersPot(), plan.forecastersPot(),
-                                    plan.reputersPot(), plan.inferenceEntropy(), plan.forecastEntropy(),
-                                    plan.reputerEntropy(), plan.tau(), plan.chi(), plan.gamma(),
-                                    loaded.params().mode().name(), txId))))
+                            .execute(Tuple.tuple(List.of(
+                                    topic,
+                                    epoch,
+                                    pot,
+                                    plan.dust(),
+                                    plan.validatorsPot(),
+                                    plan.topicOwnerPot(),
+                                    plan.inferersPot(),
+                                    plan.forecastersPot(),
+                                    plan.reputersPot(),
+                                    plan.inferenceEntropy(),
+                                    plan.forecastEntropy(),
+                                    plan.reputerEntropy(),
+                                    plan.tau(),
+                                    plan.chi(),
+                                    plan.gamma(),
+                                    loaded.params().mode().name(),
+                                    txId))))
                     .map(txId -> new SettlementResult(topic, epoch, false, pot, txId));
         });
     }
 
-    private record Loaded(TopicSettlement.Input input, SplitParams params) {
-    }
+    private record Loaded(TopicSettlement.Input input, SplitParams params) {}
 
-    private Uni<Loaded> loadInput(SqlConnection c, EpochScores s, long pot) {
+    private Uni<Loaded> loadInput(SqlConnection c, EpochScoresEvent s, long pot) {
         String topic = s.topic();
         Map<String, Long> ownStake = new HashMap<>();
         List<TopicSettlement.Delegation> delegations = new ArrayList<>();
@@ -112,14 +133,15 @@ public class SettlementService {
         SplitParams[] params = new SplitParams[1];
         double[] tau = new double[1];
         return c.preparedQuery("SELECT owner, kind, target, balance FROM accounts "
-                + "WHERE topic = $1 AND kind IN ('stake', 'delegation') AND balance > 0").execute(Tuple.of(topic))
+                        + "WHERE topic = $1 AND kind IN ('stake', 'delegation') AND balance > 0")
+                .execute(Tuple.of(topic))
                 .invoke(rows -> {
                     for (Row r : rows) {
                         if (Account.STAKE.equals(r.getString("kind"))) {
                             ownStake.put(r.getString("owner"), r.getLong("balance"));
                         } else {
-                            delegations.add(new TopicSettlement.Delegation(r.getString("owner"),
-                                    r.getString("target"), r.getLong("balance")));
+                            delegations.add(new TopicSettlement.Delegation(
+                                    r.getString("owner"), r.getString("target"), r.getLong("balance")));
                         }
                     }
                 })
@@ -148,24 +170,41 @@ public class SettlementService {
                     boolean own = r.getString("split_mode") != null;
                     SplitParams p = SplitParams.allora()
                             .withMode(SplitParams.SplitMode.valueOf(own ? r.getString("split_mode") : split.mode()))
-                            .withFixed(own ? r.getInteger("inferers_bps") : split.inferersBps(),
+                            .withFixed(
+                                    own ? r.getInteger("inferers_bps") : split.inferersBps(),
                                     own ? r.getInteger("forecasters_bps") : split.forecastersBps(),
                                     own ? r.getInteger("reputers_bps") : split.reputersBps())
-                            .withShares(r.getInteger("validators_bps"), r.getInteger("topic_owner_bps"),
+                            .withShares(
+                                    r.getInteger("validators_bps"),
+                                    r.getInteger("topic_owner_bps"),
                                     config.validators().orElse(List.of()))
                             .withMinStake(own ? r.getLong("min_stake") : 0);
                     params[0] = p;
                     tau[0] = own ? r.getDouble("tau") : 0;
                 })
-                .map(x -> new Loaded(new TopicSettlement.Input(topic, pot, scoreMap(s.inferers()),
-                        scoreMap(s.forecasters()), scoreMap(s.reputers()), orNaN(s.combinedLoss()),
-                        orNaN(s.naiveLoss()), ownStake, delegations, ema, tau[0]), params[0]));
+                .map(x -> new Loaded(
+                        new TopicSettlement.Input(
+                                topic,
+                                pot,
+                                scoreMap(s.inferers()),
+                                scoreMap(s.forecasters()),
+                                scoreMap(s.reputers()),
+                                orNaN(s.combinedLoss()),
+                                orNaN(s.naiveLoss()),
+                                ownStake,
+                                delegations,
+                                ema,
+                                tau[0]),
+                        params[0]));
     }
 
     private Uni<Void> pauseForTests(SqlConnection c) {
         long millis = config.settlementPause().toMillis();
-        return millis == 0 ? Uni.createFrom().voidItem()
-                : c.preparedQuery("SELECT pg_sleep($1)").execute(Tuple.of(millis / 1000.0)).replaceWithVoid();
+        return millis == 0
+                ? Uni.createFrom().voidItem()
+                : c.preparedQuery("SELECT pg_sleep($1)")
+                        .execute(Tuple.of(millis / 1000.0))
+                        .replaceWithVoid();
     }
 
     private static Uni<Void> writeLines(SqlConnection c, String topic, long epoch, TopicSettlement.Plan plan) {
@@ -186,9 +225,9 @@ public class SettlementService {
             amounts[i] = line.amount();
         }
         return c.preparedQuery("INSERT INTO settlement_lines "
-                + "(topic, epoch, seq, participant, role, score, fraction, amount) "
-                + "SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
-                + "$8::bigint[])")
+                        + "(topic, epoch, seq, participant, role, score, fraction, amount) "
+                        + "SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
+                        + "$8::bigint[])")
                 .execute(Tuple.tuple(List.of(topic, epoch, seq, participants, roles, scores, fractions, amounts)))
                 .replaceWithVoid();
     }
@@ -197,8 +236,8 @@ public class SettlementService {
      * Stores each role's EMA state ({@code task_ema_state}, one row per role): the previous state with this epoch's
      * participants' values replaced. A participant absent this epoch keeps its last value, as Allora keeps it.
      */
-    private static Uni<Void> writeEma(SqlConnection c, String topic, Map<Role, Map<String, Double>> previous,
-            TopicSettlement.Plan plan) {
+    private static Uni<Void> writeEma(
+            SqlConnection c, String topic, Map<Role, Map<String, Double>> previous, TopicSettlement.Plan plan) {
         List<Tuple> rows = new ArrayList<>();
         plan.ema().forEach((role, current) -> {
             if (current.isEmpty()) {
@@ -214,17 +253,20 @@ public class SettlementService {
             }
             rows.add(Tuple.of(topic, role.name(), ids, values));
         });
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : c.preparedQuery("INSERT INTO task_ema_state (topic, role, participants, ema) VALUES ($1, $2, $3, $4) "
-                        + "ON CONFLICT (topic, role) DO UPDATE SET participants = EXCLUDED.participants, "
-                        + "ema = EXCLUDED.ema").executeBatch(rows).replaceWithVoid();
+                                + "ON CONFLICT (topic, role) DO UPDATE SET participants = EXCLUDED.participants, "
+                                + "ema = EXCLUDED.ema")
+                        .executeBatch(rows)
+                        .replaceWithVoid();
     }
 
     private static double orNaN(Double d) {
         return d == null ? Double.NaN : d;
     }
 
-    private static SortedMap<String, Double> scoreMap(List<EpochScores.Score> scores) {
+    private static SortedMap<String, Double> scoreMap(List<ParticipantScore> scores) {
         SortedMap<String, Double> out = new TreeMap<>();
         if (scores != null) {
             scores.forEach(s -> out.put(s.id(), s.score()));
@@ -233,18 +275,21 @@ public class SettlementService {
     }
 
     /** Refuses what cannot be settled meaningfully; such a message is logged and skipped by the consumer. */
-    static void validate(EpochScores s) {
+    static void validate(EpochScoresEvent s) {
         if (s == null || !Account.validName(s.topic())) {
             throw Refusal.invalid("topic must match " + Account.NAME.pattern());
         }
+        SchemaVersions.requireKnown("epoch scores", s.schemaVersion(), EpochScoresEvent.SCHEMA_VERSION);
         if (s.epoch() == null || s.epoch() < 0) {
             throw Refusal.invalid("epoch must be a non-negative integer");
         }
-        for (List<EpochScores.Score> list : List.of(nonNull(s.inferers()), nonNull(s.forecasters()),
-                nonNull(s.reputers()))) {
+        for (List<ParticipantScore> list :
+                List.of(nonNull(s.inferers()), nonNull(s.forecasters()), nonNull(s.reputers()))) {
             Set<String> seen = new HashSet<>();
-            for (EpochScores.Score score : list) {
-                if (score == null || !Account.validName(score.id()) || score.id().equals(TopicSettlement.TREASURY)) {
+            for (ParticipantScore score : list) {
+                if (score == null
+                        || !Account.validName(score.id())
+                        || score.id().equals(TopicSettlement.TREASURY)) {
                     throw Refusal.invalid("every score needs a valid participant id (not the treasury)");
                 }
                 if (!seen.add(score.id())) {
@@ -254,7 +299,7 @@ public class SettlementService {
         }
     }
 
-    private static List<EpochScores.Score> nonNull(List<EpochScores.Score> l) {
+    private static List<ParticipantScore> nonNull(List<ParticipantScore> l) {
         return l == null ? List.of() : l;
     }
 }

@@ -3,7 +3,6 @@ package network.synod.payouts.stake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+
 import network.synod.core.refusal.Refusal;
 import network.synod.payouts.config.PayoutsConfig;
 import network.synod.payouts.ledger.Account;
@@ -45,20 +45,36 @@ public class StakeService {
     public Uni<Long> grant(String participant, long amount, String key) {
         requireName(participant, "participant");
         requirePositive(amount);
-        return write(key, "admin", c -> ledger.post(c, "grant", scoped("admin", key), "grant to " + participant, List.of(
-                Movement.debit(Account.ISSUANCE_ACCOUNT, amount),
-                Movement.credit(Account.liquid(participant), amount))));
+        return write(
+                key,
+                "admin",
+                c -> ledger.post(
+                        c,
+                        "grant",
+                        scoped("admin", key),
+                        "grant to " + participant,
+                        List.of(
+                                Movement.debit(Account.ISSUANCE_ACCOUNT, amount),
+                                Movement.credit(Account.liquid(participant), amount))));
     }
 
     public Uni<Long> deposit(String participant, String topic, long amount, String key) {
         requireName(topic, "topic");
         requirePositive(amount);
         Account from = Account.liquid(participant);
-        return write(key, participant, c -> requireKnown(c, participant)
-                .chain(() -> requireFunds(c, from, amount))
-                .chain(() -> ledger.post(c, "deposit", scoped(participant, key), "stake on " + topic,
-                        List.of(Movement.debit(from, amount), Movement.credit(Account.stake(participant, topic),
-                                amount)))));
+        return write(
+                key,
+                participant,
+                c -> requireKnown(c, participant)
+                        .chain(() -> requireFunds(c, from, amount))
+                        .chain(() -> ledger.post(
+                                c,
+                                "deposit",
+                                scoped(participant, key),
+                                "stake on " + topic,
+                                List.of(
+                                        Movement.debit(from, amount),
+                                        Movement.credit(Account.stake(participant, topic), amount)))));
     }
 
     public Uni<Long> delegate(String participant, String topic, String target, long amount, String key) {
@@ -69,12 +85,20 @@ public class StakeService {
             throw Refusal.invalid("delegate to someone else; deposit to stake on your own behalf");
         }
         Account from = Account.liquid(participant);
-        return write(key, participant, c -> requireKnown(c, participant)
-                .chain(() -> requireKnown(c, target))
-                .chain(() -> requireFunds(c, from, amount))
-                .chain(() -> ledger.post(c, "delegate", scoped(participant, key), "delegate to " + target,
-                        List.of(Movement.debit(from, amount),
-                                Movement.credit(Account.delegation(participant, topic, target), amount)))));
+        return write(
+                key,
+                participant,
+                c -> requireKnown(c, participant)
+                        .chain(() -> requireKnown(c, target))
+                        .chain(() -> requireFunds(c, from, amount))
+                        .chain(() -> ledger.post(
+                                c,
+                                "delegate",
+                                scoped(participant, key),
+                                "delegate to " + target,
+                                List.of(
+                                        Movement.debit(from, amount),
+                                        Movement.credit(Account.delegation(participant, topic, target), amount)))));
     }
 
     /** Moves stake (or a delegation, when {@code target} is given) into unbonding, withdrawable after the delay. */
@@ -84,62 +108,91 @@ public class StakeService {
             requireName(target, "target");
         }
         requirePositive(amount);
-        Account from = target == null ? Account.stake(participant, topic)
-                : Account.delegation(participant, topic, target);
+        Account from =
+                target == null ? Account.stake(participant, topic) : Account.delegation(participant, topic, target);
         long delayMillis = config.unbondingDelay().toMillis();
-        return write(key, participant, c -> requireKnown(c, participant)
-                .chain(() -> requireFunds(c, from, amount))
-                .chain(() -> ledger.post(c, "unbond", scoped(participant, key), "unbond from " + from.id(),
-                        List.of(Movement.debit(from, amount), Movement.credit(Account.unbonding(participant),
-                                amount))))
-                .call(txId -> c.preparedQuery("INSERT INTO unbonding_requests "
-                        + "(owner, topic, target, amount, remaining, matures_at, tx_id) "
-                        + "VALUES ($1, $2, $3, $4, $4, now() + make_interval(secs => $5 / 1000.0), $6)")
-                        .execute(Tuple.of(participant, topic, target == null ? "" : target, amount,
-                                delayMillis, txId))));
+        return write(
+                key,
+                participant,
+                c -> requireKnown(c, participant)
+                        .chain(() -> requireFunds(c, from, amount))
+                        .chain(() -> ledger.post(
+                                c,
+                                "unbond",
+                                scoped(participant, key),
+                                "unbond from " + from.id(),
+                                List.of(
+                                        Movement.debit(from, amount),
+                                        Movement.credit(Account.unbonding(participant), amount))))
+                        .call(txId -> c.preparedQuery("INSERT INTO unbonding_requests "
+                                        + "(owner, topic, target, amount, remaining, matures_at, tx_id) "
+                                        + "VALUES ($1, $2, $3, $4, $4, now() + make_interval(secs => $5 / 1000.0), $6)")
+                                .execute(Tuple.of(
+                                        participant, topic, target == null ? "" : target, amount, delayMillis, txId))));
     }
 
     /** Pays matured unbonding requests (oldest first) back to the liquid account. */
     public Uni<Long> withdraw(String participant, long amount, String key) {
         requirePositive(amount);
         Account from = Account.unbonding(participant);
-        return write(key, participant, c -> requireKnown(c, participant)
-                .chain(() -> ledger.lockBalance(c, from.id()))
-                .chain(() -> c.preparedQuery("SELECT id, remaining FROM unbonding_requests "
-                        + "WHERE owner = $1 AND remaining > 0 AND matures_at <= now() ORDER BY id FOR UPDATE")
-                        .execute(Tuple.of(participant)))
-                .chain(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<Long> left = new ArrayList<>();
-                    long needed = amount;
-                    for (Row r : rows) {
-                        if (needed == 0) {
-                            break;
-                        }
-                        long take = Math.min(needed, r.getLong("remaining"));
-                        ids.add(r.getLong("id"));
-                        left.add(r.getLong("remaining") - take);
-                        needed -= take;
-                    }
-                    if (needed > 0) {
-                        throw Refusal.insufficientFunds("only " + (amount - needed) + " of unbonded stake has matured");
-                    }
-                    return c.preparedQuery("UPDATE unbonding_requests u SET remaining = v.remaining "
-                            + "FROM unnest($1::bigint[], $2::bigint[]) AS v(id, remaining) WHERE u.id = v.id")
-                            .execute(Tuple.of(ids.toArray(new Long[0]), left.toArray(new Long[0])));
-                })
-                .chain(() -> ledger.post(c, "withdraw", scoped(participant, key), "withdraw unbonded stake",
-                        List.of(Movement.debit(from, amount), Movement.credit(Account.liquid(participant), amount)))));
+        return write(
+                key,
+                participant,
+                c -> requireKnown(c, participant)
+                        .chain(() -> ledger.lockBalance(c, from.id()))
+                        .chain(() -> c.preparedQuery(
+                                        "SELECT id, remaining FROM unbonding_requests "
+                                                + "WHERE owner = $1 AND remaining > 0 AND matures_at <= now() ORDER BY id FOR UPDATE")
+                                .execute(Tuple.of(participant)))
+                        .chain(rows -> {
+                            List<Long> ids = new ArrayList<>();
+                            List<Long> left = new ArrayList<>();
+                            long needed = amount;
+                            for (Row r : rows) {
+                                if (needed == 0) {
+                                    break;
+                                }
+                                long take = Math.min(needed, r.getLong("remaining"));
+                                ids.add(r.getLong("id"));
+                                left.add(r.getLong("remaining") - take);
+                                needed -= take;
+                            }
+                            if (needed > 0) {
+                                throw Refusal.insufficientFunds(
+                                        "only " + (amount - needed) + " of unbonded stake has matured");
+                            }
+                            return c.preparedQuery(
+                                            "UPDATE unbonding_requests u SET remaining = v.remaining "
+                                                    + "FROM unnest($1::bigint[], $2::bigint[]) AS v(id, remaining) WHERE u.id = v.id")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]), left.toArray(new Long[0])));
+                        })
+                        .chain(() -> ledger.post(
+                                c,
+                                "withdraw",
+                                scoped(participant, key),
+                                "withdraw unbonded stake",
+                                List.of(
+                                        Movement.debit(from, amount),
+                                        Movement.credit(Account.liquid(participant), amount)))));
     }
 
     /** Moves pending rewards to the liquid account (out of reach of slashing). */
     public Uni<Long> claim(String participant, long amount, String key) {
         requirePositive(amount);
         Account from = Account.rewards(participant);
-        return write(key, participant, c -> requireKnown(c, participant)
-                .chain(() -> requireFunds(c, from, amount))
-                .chain(() -> ledger.post(c, "claim", scoped(participant, key), "claim rewards",
-                        List.of(Movement.debit(from, amount), Movement.credit(Account.liquid(participant), amount)))));
+        return write(
+                key,
+                participant,
+                c -> requireKnown(c, participant)
+                        .chain(() -> requireFunds(c, from, amount))
+                        .chain(() -> ledger.post(
+                                c,
+                                "claim",
+                                scoped(participant, key),
+                                "claim rewards",
+                                List.of(
+                                        Movement.debit(from, amount),
+                                        Movement.credit(Account.liquid(participant), amount)))));
     }
 
     /** One transaction; a replayed idempotency key is refused before anything is attempted. */
@@ -166,21 +219,25 @@ public class StakeService {
     }
 
     private Uni<Void> requireKnown(SqlConnection c, String participant) {
-        return c.preparedQuery("SELECT 1 FROM accounts WHERE owner = $1 LIMIT 1").execute(Tuple.of(participant))
+        return c.preparedQuery("SELECT 1 FROM accounts WHERE owner = $1 LIMIT 1")
+                .execute(Tuple.of(participant))
                 .invoke(rows -> {
                     if (rows.size() == 0) {
                         throw Refusal.notFound("unknown participant " + participant);
                     }
-                }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> requireFunds(SqlConnection c, Account from, long amount) {
-        return ledger.lockBalance(c, from.id()).invoke(balance -> {
-            long available = balance == null ? 0 : balance;
-            if (available < amount) {
-                throw Refusal.insufficientFunds(from.id() + " holds " + available + ", less than " + amount);
-            }
-        }).replaceWithVoid();
+        return ledger.lockBalance(c, from.id())
+                .invoke(balance -> {
+                    long available = balance == null ? 0 : balance;
+                    if (available < amount) {
+                        throw Refusal.insufficientFunds(from.id() + " holds " + available + ", less than " + amount);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     static void requirePositive(long amount) {

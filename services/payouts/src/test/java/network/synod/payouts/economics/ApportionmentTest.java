@@ -41,8 +41,8 @@ class ApportionmentTest {
     @Test
     void hugeAmountsDoNotOverflow() {
         long total = Long.MAX_VALUE - 7;
-        Apportionment.Result r = Apportionment.floorWithDust(total,
-                weights(Map.of("a", Long.MAX_VALUE, "b", 3L, "c", Long.MAX_VALUE / 3)));
+        Apportionment.Result r = Apportionment.floorWithDust(
+                total, weights(Map.of("a", Long.MAX_VALUE, "b", 3L, "c", Long.MAX_VALUE / 3)));
         assertEquals(total, r.distributed() + r.dust());
     }
 
@@ -60,10 +60,24 @@ class ApportionmentTest {
     void exactWeightsAreTheQuantisedExactBinaryValues() {
         // The definition: the double's exact decimal value, rounded half-even to 18 decimals.
         Random random = new Random(20261128);
-        List<Double> samples = new ArrayList<>(List.of(Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e-18,
-                5e-19, 1.5e-18, 2.5e-18, 1.0, 0.75, 1e-5, 123456.789, Math.scalb(1.0, 60),
+        List<Double> samples = new ArrayList<>(List.of(
+                Double.MIN_VALUE,
+                Double.MIN_NORMAL,
+                Double.MAX_VALUE,
+                1e-18,
+                5e-19,
+                1.5e-18,
+                2.5e-18,
+                1.0,
+                0.75,
+                1e-5,
+                123456.789,
+                Math.scalb(1.0, 60),
                 // j·2^-19 with j odd is exactly halfway between two integer weights: ties go to the even one.
-                Math.scalb(1.0, -19), Math.scalb(3.0, -19), Math.scalb(5.0, -19), Math.scalb(7.0, -19)));
+                Math.scalb(1.0, -19),
+                Math.scalb(3.0, -19),
+                Math.scalb(5.0, -19),
+                Math.scalb(7.0, -19)));
         for (int i = 0; i < 50_000; i++) {
             samples.add(random.nextDouble());
             samples.add(random.nextDouble() * Math.pow(10, random.nextInt(40) - 25));
@@ -71,8 +85,10 @@ class ApportionmentTest {
         }
         for (double d : samples) {
             if (Double.isFinite(d) && d > 0) {
-                assertEquals(new BigDecimal(d).setScale(18, RoundingMode.HALF_EVEN).unscaledValue(),
-                        Apportionment.exactWeight(d), () -> "weight of " + d);
+                assertEquals(
+                        new BigDecimal(d).setScale(18, RoundingMode.HALF_EVEN).unscaledValue(),
+                        Apportionment.exactWeight(d),
+                        () -> "weight of " + d);
             }
         }
     }
@@ -80,8 +96,18 @@ class ApportionmentTest {
     @Test
     void productQuotientsAreExact() {
         Random random = new Random(42);
-        long[] edges = {0, 1, 2, 3, 1L << 31, (1L << 32) - 1, 1L << 32, 1_000_000_000_000_000_000L, Long.MAX_VALUE - 1,
-                Long.MAX_VALUE};
+        long[] edges = {
+            0,
+            1,
+            2,
+            3,
+            1L << 31,
+            (1L << 32) - 1,
+            1L << 32,
+            1_000_000_000_000_000_000L,
+            Long.MAX_VALUE - 1,
+            Long.MAX_VALUE
+        };
         List<long[]> cases = new ArrayList<>();
         for (long a : edges) {
             for (long d : edges) {
@@ -98,9 +124,13 @@ class ApportionmentTest {
             cases.add(new long[] {random.nextLong() & Long.MAX_VALUE, b, d});
         }
         for (long[] c : cases) {
-            long expected = BigInteger.valueOf(c[0]).multiply(BigInteger.valueOf(c[1]))
-                    .divide(BigInteger.valueOf(c[2])).longValueExact();
-            assertEquals(expected, Apportionment.multiplyDivideFloor(c[0], c[1], c[2]),
+            long expected = BigInteger.valueOf(c[0])
+                    .multiply(BigInteger.valueOf(c[1]))
+                    .divide(BigInteger.valueOf(c[2]))
+                    .longValueExact();
+            assertEquals(
+                    expected,
+                    Apportionment.multiplyDivideFloor(c[0], c[1], c[2]),
                     () -> c[0] + " * " + c[1] + " / " + c[2]);
         }
     }
@@ -108,8 +138,8 @@ class ApportionmentTest {
     @Test
     void largeWeightSumsStillApportionExactly() {
         // Weights whose sum passes 2^63 take the BigInteger path; the result is the same kind of floor.
-        Apportionment.Result r = Apportionment.floorWithDust(1_000,
-                weights(Map.of("a", Long.MAX_VALUE, "b", Long.MAX_VALUE, "c", Long.MAX_VALUE)));
+        Apportionment.Result r = Apportionment.floorWithDust(
+                1_000, weights(Map.of("a", Long.MAX_VALUE, "b", Long.MAX_VALUE, "c", Long.MAX_VALUE)));
         assertEquals(Map.of("a", 333L, "b", 333L, "c", 333L), r.shares());
         assertEquals(1, r.dust());
     }

@@ -32,8 +32,8 @@ class RewardFractionsTest {
 
     @Test
     void reputersAreWeightedByStakeTimesScore() {
-        SortedMap<String, Double> u = RewardFractions.reputers(scores(Map.of("r1", 2.0, "r2", 1.0)),
-                Map.of("r1", 100L, "r2", 300L), 1);
+        SortedMap<String, Double> u =
+                RewardFractions.reputers(scores(Map.of("r1", 2.0, "r2", 1.0)), Map.of("r1", 100L, "r2", 300L), 1);
         assertEquals(0.4, u.get("r1"), 1e-15); // 200 / 500
         assertEquals(0.6, u.get("r2"), 1e-15); // 300 / 500
     }

@@ -1,7 +1,6 @@
 package network.synod.scoring.api;
 
 import java.util.regex.Pattern;
-
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.TopicState;
 import network.synod.scoring.closing.JsonCodec;
@@ -49,17 +49,17 @@ public class AdminTopicResource {
         String specJson = json.write(spec);
         // Locked like closing does, so a spec change never lands in the middle of closing an epoch.
         return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
-                .chain(existing -> {
-                    if (existing != null) {
-                        existing.spec = specJson;
-                        return Uni.createFrom().item(existing);
-                    }
-                    TopicEntity created = new TopicEntity();
-                    created.name = topic;
-                    created.spec = specJson;
-                    created.state = json.write(TopicState.initial());
-                    return created.persist();
-                }))
+                        .chain(existing -> {
+                            if (existing != null) {
+                                existing.spec = specJson;
+                                return Uni.createFrom().item(existing);
+                            }
+                            TopicEntity created = new TopicEntity();
+                            created.name = topic;
+                            created.spec = specJson;
+                            created.state = json.write(TopicState.initial());
+                            return created.persist();
+                        }))
                 .replaceWith(spec);
     }
 
@@ -67,15 +67,15 @@ public class AdminTopicResource {
     @DELETE
     public Uni<Response> delete(@PathParam("topic") String topic) {
         return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(topic, LockModeType.PESSIMISTIC_WRITE)
-                .chain(existing -> {
-                    if (existing == null) {
-                        throw Problem.notFound("unknown topic " + topic);
-                    }
-                    return InferenceRecordEntity.delete("topic", topic)
-                            .chain(() -> TruthReportEntity.delete("topic", topic))
-                            .chain(() -> EpochEntity.delete("topic", topic))
-                            .chain(existing::delete);
-                }))
+                        .chain(existing -> {
+                            if (existing == null) {
+                                throw Problem.notFound("unknown topic " + topic);
+                            }
+                            return InferenceRecordEntity.delete("topic", topic)
+                                    .chain(() -> TruthReportEntity.delete("topic", topic))
+                                    .chain(() -> EpochEntity.delete("topic", topic))
+                                    .chain(existing::delete);
+                        }))
                 .replaceWith(Response.noContent().build());
     }
 }

@@ -8,6 +8,12 @@ import network.synod.core.synthesis.EpochScores;
 import network.synod.scoring.closing.ReputerConsensus.ReputerResult;
 
 /** A closed epoch: consensus truth, losses, worker scores and each reputer's distance and score. */
-public record EpochView(String topic, long epoch, double consensus, double networkLoss, EpochLosses losses,
-        EpochScores scores, List<ReputerResult> reputers, Instant closedAt) {
-}
+public record EpochView(
+        String topic,
+        long epoch,
+        double consensus,
+        double networkLoss,
+        EpochLosses losses,
+        EpochScores scores,
+        List<ReputerResult> reputers,
+        Instant closedAt) {}

@@ -1,4 +1,5 @@
 package network.synod.scoring.api;
+
 import network.synod.web.Problem;
 
 /** A reputer's ground truth for one epoch: {@code {"epoch": long, "value": number}}. */

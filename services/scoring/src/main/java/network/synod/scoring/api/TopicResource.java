@@ -1,7 +1,6 @@
 package network.synod.scoring.api;
 
 import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,9 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+
 import network.synod.core.events.TopicSpec;
 import network.synod.core.synthesis.EpochLosses;
 import network.synod.core.synthesis.EpochScores;
@@ -36,8 +36,7 @@ import network.synod.web.auth.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
 
-    private static final TypeReference<List<ReputerResult>> REPUTERS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<ReputerResult>> REPUTERS = new TypeReference<>() {};
 
     @Inject
     JsonCodec json;
@@ -48,8 +47,9 @@ public class TopicResource {
     @GET
     @WithSession
     public Uni<TopicView> topic(@PathParam("topic") String topic) {
-        return find(topic).map(t -> new TopicView(t.name, json.read(t.spec, TopicSpec.class), t.latestEpoch,
-                t.latestNetworkLoss));
+        return find(topic)
+                .map(t ->
+                        new TopicView(t.name, json.read(t.spec, TopicSpec.class), t.latestEpoch, t.latestNetworkLoss));
     }
 
     /** The latest state, which the gateway fetches at start-up to resume synthesis where scoring left it. */
@@ -65,14 +65,21 @@ public class TopicResource {
     @WithSession
     public Uni<EpochView> epoch(@PathParam("topic") String topic, @PathParam("epoch") long epoch) {
         return find(topic)
-                .chain(t -> EpochEntity.find("topic = ?1 and epoch = ?2", topic, epoch).<EpochEntity>firstResult())
+                .chain(t -> EpochEntity.find("topic = ?1 and epoch = ?2", topic, epoch)
+                        .<EpochEntity>firstResult())
                 .map(e -> {
                     if (e == null) {
                         throw Problem.notFound("epoch " + epoch + " of topic " + topic + " is not closed");
                     }
-                    return new EpochView(e.topic, e.epoch, e.consensus, e.networkLoss,
-                            json.read(e.losses, EpochLosses.class), json.read(e.scores, EpochScores.class),
-                            json.read(e.reputers, REPUTERS), e.closedAt);
+                    return new EpochView(
+                            e.topic,
+                            e.epoch,
+                            e.consensus,
+                            e.networkLoss,
+                            json.read(e.losses, EpochLosses.class),
+                            json.read(e.scores, EpochScores.class),
+                            json.read(e.reputers, REPUTERS),
+                            e.closedAt);
                 });
     }
 
@@ -84,13 +91,16 @@ public class TopicResource {
     @Path("ground-truth")
     @RequireRole(Role.REPUTER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TruthOutcome> groundTruth(@PathParam("topic") String topic, @Context SecurityContext caller,
-            GroundTruth body) {
+    public Uni<TruthOutcome> groundTruth(
+            @PathParam("topic") String topic, @Context SecurityContext caller, GroundTruth body) {
         String reputer = caller.getUserPrincipal().getName();
         if (body == null) {
             throw Problem.badRequest("a body {\"epoch\": long, \"value\": number} is required");
         }
         body.validate();
+        // The epoch this truth closes is a trace of its own; its request span names the topic and epoch, where it
+        // meets the epoch's inference (README "Tracing"). A no-op while tracing is off.
+        Span.current().setAttribute("synod.topic", topic).setAttribute("synod.epoch", body.epoch());
         return closer.report(topic, body.epoch(), reputer, body.value());
     }
 

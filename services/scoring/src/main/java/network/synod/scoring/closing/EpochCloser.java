@@ -3,21 +3,20 @@ package network.synod.scoring.closing;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-
-import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import network.synod.core.refusal.Refusal;
+import org.jboss.logging.Logger;
+
 import network.synod.core.events.InferenceRecord;
 import network.synod.core.events.TopicSpec;
+import network.synod.core.refusal.Refusal;
 import network.synod.core.synthesis.Synthesizer;
 import network.synod.core.synthesis.TopicParams;
 import network.synod.core.synthesis.TopicState;
@@ -49,14 +48,15 @@ public class EpochCloser {
     @Inject
     public EpochCloser(MeterRegistry registry) {
         this.closedCounter = Counter.builder("synod.scoring.epochs.closed")
-                .description("epochs closed, all topics").register(registry);
+                .description("epochs closed, all topics")
+                .register(registry);
         this.closingLatency = Timer.builder("synod.scoring.closing.latency")
-                .description("from receiving the input that closes an epoch to publishing it").register(registry);
+                .description("from receiving the input that closes an epoch to publishing it")
+                .register(registry);
     }
 
     /** The result of one locked step: what to answer, and the epoch it closed, if any. */
-    private record Step(TruthOutcome outcome, ClosedEpoch closed) {
-    }
+    private record Step(TruthOutcome outcome, ClosedEpoch closed) {}
 
     /**
      * Records {@code reputer}'s truth for an epoch and closes the epoch if it is now ready. Reporting the
@@ -66,11 +66,12 @@ public class EpochCloser {
     public Uni<TruthOutcome> report(String topic, long epoch, String reputer, double value) {
         long started = System.nanoTime();
         return Panache.withTransaction(() -> lockTopic(topic)
-                .chain(t -> TruthReportEntity.<TruthReportEntity>find(
-                        "topic = ?1 and epoch = ?2 and reputer = ?3", topic, epoch, reputer).firstResult()
-                        .chain(mine -> mine != null
-                                ? repeated(t, epoch, mine, value)
-                                : fresh(t, epoch, reputer, value))))
+                        .chain(t -> TruthReportEntity.<TruthReportEntity>find(
+                                        "topic = ?1 and epoch = ?2 and reputer = ?3", topic, epoch, reputer)
+                                .firstResult()
+                                .chain(mine -> mine != null
+                                        ? repeated(t, epoch, mine, value)
+                                        : fresh(t, epoch, reputer, value))))
                 .call(step -> published(step, started))
                 .map(Step::outcome);
     }
@@ -82,19 +83,21 @@ public class EpochCloser {
      */
     public Uni<Void> record(InferenceRecord record, String raw) {
         long started = System.nanoTime();
-        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(record.topic(),
-                        LockModeType.PESSIMISTIC_WRITE)
-                .chain(t -> {
-                    if (t == null) {
-                        LOG.warnf("skipping inference record of unknown topic %s, epoch %d", record.topic(),
-                                record.epoch());
-                        return Uni.createFrom().item(new Step(TruthOutcome.pending(record.epoch()), null));
-                    }
-                    return InferenceRecordEntity.count("topic = ?1 and epoch = ?2", t.name, record.epoch())
-                            .chain(n -> n > 0
-                                    ? Uni.createFrom().item(new Step(TruthOutcome.pending(record.epoch()), null))
-                                    : storeRecord(t, record, raw));
-                }))
+        return Panache.withTransaction(() -> TopicEntity.<TopicEntity>findById(
+                                record.topic(), LockModeType.PESSIMISTIC_WRITE)
+                        .chain(t -> {
+                            if (t == null) {
+                                LOG.warnf(
+                                        "skipping inference record of unknown topic %s, epoch %d",
+                                        record.topic(), record.epoch());
+                                return Uni.createFrom().item(new Step(TruthOutcome.pending(record.epoch()), null));
+                            }
+                            return InferenceRecordEntity.count("topic = ?1 and epoch = ?2", t.name, record.epoch())
+                                    .chain(n -> n > 0
+                                            ? Uni.createFrom()
+                                                    .item(new Step(TruthOutcome.pending(record.epoch()), null))
+                                            : storeRecord(t, record, raw));
+                        }))
                 .call(step -> published(step, started))
                 .replaceWithVoid();
     }
@@ -109,7 +112,8 @@ public class EpochCloser {
                 .chain(() -> closeIfReady(t, record.epoch()))
                 // A record whose truths cannot be scored (say a log-loss truth outside [0,1] that predates
                 // validation) must not stop the consumer: the record stays stored and the epoch open.
-                .onFailure(IllegalArgumentException.class).recoverWithItem(err -> {
+                .onFailure(IllegalArgumentException.class)
+                .recoverWithItem(err -> {
                     LOG.errorf("epoch %d of topic %s cannot be closed: %s", record.epoch(), t.name, err.getMessage());
                     return new Step(TruthOutcome.pending(record.epoch()), null);
                 });
@@ -117,13 +121,16 @@ public class EpochCloser {
 
     private Uni<Step> repeated(TopicEntity t, long epoch, TruthReportEntity mine, double value) {
         if (Double.compare(mine.value, value) != 0) {
-            throw Refusal.conflict("reputer " + mine.reputer + " already reported " + mine.value
-                    + " for epoch " + epoch + "; a report cannot be changed");
+            throw Refusal.conflict("reputer " + mine.reputer + " already reported " + mine.value + " for epoch " + epoch
+                    + "; a report cannot be changed");
         }
-        return EpochEntity.<EpochEntity>find("topic = ?1 and epoch = ?2", t.name, epoch).firstResult()
-                .map(closed -> new Step(closed == null
-                        ? TruthOutcome.pending(epoch)
-                        : TruthOutcome.closed(epoch, closed.networkLoss, closed.consensus), null));
+        return EpochEntity.<EpochEntity>find("topic = ?1 and epoch = ?2", t.name, epoch)
+                .firstResult()
+                .map(closed -> new Step(
+                        closed == null
+                                ? TruthOutcome.pending(epoch)
+                                : TruthOutcome.closed(epoch, closed.networkLoss, closed.consensus),
+                        null));
     }
 
     private Uni<Step> fresh(TopicEntity t, long epoch, String reputer, double value) {
@@ -151,8 +158,8 @@ public class EpochCloser {
         return TruthReportEntity.<TruthReportEntity>list("topic = ?1 and epoch = ?2 order by reputer", t.name, epoch)
                 .chain(reports -> reports.size() < spec(t).quorum()
                         ? Uni.createFrom().item(new Step(TruthOutcome.pending(epoch), null))
-                        : InferenceRecordEntity.<InferenceRecordEntity>find("topic = ?1 and epoch = ?2", t.name,
-                                epoch).firstResult()
+                        : InferenceRecordEntity.<InferenceRecordEntity>find("topic = ?1 and epoch = ?2", t.name, epoch)
+                                .firstResult()
                                 .chain(record -> record == null
                                         ? Uni.createFrom().item(new Step(TruthOutcome.pending(epoch), null))
                                         : close(t, epoch, reports, record)));
@@ -167,8 +174,8 @@ public class EpochCloser {
                 .toList();
         double consensus = ReputerConsensus.consensus(truths);
         Synthesizer.Scored scored = Synthesizer.score(params, state, record.inference(), consensus);
-        List<ReputerConsensus.ReputerResult> reputers = ReputerConsensus.score(truths, consensus, params,
-                record.inference().value());
+        List<ReputerConsensus.ReputerResult> reputers = ReputerConsensus.score(
+                truths, consensus, params, record.inference().value());
 
         EpochEntity closed = new EpochEntity();
         closed.topic = t.name;
@@ -183,8 +190,10 @@ public class EpochCloser {
         t.state = json.write(scored.next());
         t.latestEpoch = epoch;
         t.latestNetworkLoss = scored.networkLoss();
-        return closed.persist().map(x -> new Step(TruthOutcome.closed(epoch, scored.networkLoss(), consensus),
-                new ClosedEpoch(t.name, epoch, consensus, scored, reputers)));
+        return closed.persist()
+                .map(x -> new Step(
+                        TruthOutcome.closed(epoch, scored.networkLoss(), consensus),
+                        new ClosedEpoch(t.name, epoch, consensus, scored, reputers)));
     }
 
     private Uni<Void> published(Step step, long started) {
@@ -194,8 +203,9 @@ public class EpochCloser {
         return publisher.publish(step.closed()).invoke(() -> {
             closedCounter.increment();
             closingLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            LOG.infof("closed epoch %d of topic %s, network loss %.4f", step.closed().epoch(), step.closed().topic(),
-                    step.outcome().networkLoss());
+            LOG.infof(
+                    "closed epoch %d of topic %s, network loss %.4f",
+                    step.closed().epoch(), step.closed().topic(), step.outcome().networkLoss());
         });
     }
 

@@ -3,11 +3,12 @@ package network.synod.scoring.closing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
 import network.synod.core.events.InferenceRecord;
+import network.synod.core.events.SchemaVersions;
 
 /** Consumes the gateway's {@code synod.inferences} and hands each record to the {@link EpochCloser}. */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class InferenceConsumer {
         InferenceRecord record;
         try {
             record = json.read(payload, InferenceRecord.class);
+            SchemaVersions.requireKnown("inference record", record.schemaVersion(), InferenceRecord.SCHEMA_VERSION);
         } catch (RuntimeException e) {
             LOG.warnf("skipping an unreadable inference record: %s", e.getMessage());
             return Uni.createFrom().voidItem();

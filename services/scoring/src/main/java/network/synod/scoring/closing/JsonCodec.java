@@ -1,7 +1,6 @@
 package network.synod.scoring.closing;
 
 import java.io.UncheckedIOException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

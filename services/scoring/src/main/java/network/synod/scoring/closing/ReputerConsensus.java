@@ -16,12 +16,10 @@ public final class ReputerConsensus {
     /** Allora's EpsilonReputer: keeps a reputer that agrees exactly with consensus at a finite score. */
     public static final double EPSILON_REPUTER = 0.01;
 
-    private ReputerConsensus() {
-    }
+    private ReputerConsensus() {}
 
     /** One reputer's truth with its stake weight. */
-    public record Report(String reputer, double truth, double weight) {
-    }
+    public record Report(String reputer, double truth, double weight) {}
 
     /**
      * A reputer's standing in a closed epoch.
@@ -30,8 +28,7 @@ public final class ReputerConsensus {
      * @param loss the log10 loss of the network value under this reputer's truth
      * @param score T_m = 1 / (|ℓ_m − ℓ̄| / |ℓ̄| + ε_R)
      */
-    public record ReputerResult(String id, double truth, double weight, double distance, double loss, double score) {
-    }
+    public record ReputerResult(String id, double truth, double weight, double distance, double loss, double score) {}
 
     /** The stake-weighted mean of the reports. */
     public static double consensus(List<Report> reports) {
@@ -54,8 +51,8 @@ public final class ReputerConsensus {
      * Scores each reputer by how close the loss it implies for the network value is to the loss under the
      * consensus truth; results sorted by reputer id.
      */
-    public static List<ReputerResult> score(List<Report> reports, double consensus, TopicParams params,
-            double networkValue) {
+    public static List<ReputerResult> score(
+            List<Report> reports, double consensus, TopicParams params, double networkValue) {
         double consensusLoss = params.loss().log10(consensus, networkValue, params.lossFloor());
         // Allora's EpsilonSafeDiv: a zero consensus norm divides by ε instead.
         double norm = consensusLoss == 0 ? EPSILON_REPUTER : Math.abs(consensusLoss);
@@ -63,8 +60,8 @@ public final class ReputerConsensus {
         for (Report r : reports) {
             double loss = params.loss().log10(r.truth(), networkValue, params.lossFloor());
             double score = 1 / (Math.abs(loss - consensusLoss) / norm + EPSILON_REPUTER);
-            results.add(new ReputerResult(r.reputer(), r.truth(), r.weight(), Math.abs(r.truth() - consensus), loss,
-                    score));
+            results.add(new ReputerResult(
+                    r.reputer(), r.truth(), r.weight(), Math.abs(r.truth() - consensus), loss, score));
         }
         results.sort(Comparator.comparing(ReputerResult::id));
         return results;

@@ -2,16 +2,15 @@ package network.synod.scoring.closing;
 
 import java.util.List;
 import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
 import network.synod.core.events.EpochScoresEvent;
 import network.synod.core.events.EpochScoresEvent.ParticipantScore;
 import network.synod.core.events.WeightUpdate;
@@ -35,12 +34,14 @@ public class ScoringPublisher {
      * error answer for a report that did count.
      */
     Uni<Void> publish(ClosedEpoch closed) {
-        WeightUpdate update = new WeightUpdate(closed.topic(), closed.epoch(), closed.scored().next());
+        WeightUpdate update =
+                new WeightUpdate(closed.topic(), closed.epoch(), closed.scored().next());
         return weights.send(Record.of(closed.topic(), update))
                 .chain(() -> scores.send(Record.of(closed.topic() + ":" + closed.epoch(), event(closed))))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.errorf(e, "closed epoch %d of topic %s but could not publish it", closed.epoch(),
-                            closed.topic());
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.errorf(
+                            e, "closed epoch %d of topic %s but could not publish it", closed.epoch(), closed.topic());
                     return null;
                 });
     }
@@ -50,12 +51,20 @@ public class ScoringPublisher {
         List<ParticipantScore> reputers = closed.reputers().stream()
                 .map(r -> new ParticipantScore(r.id(), r.score()))
                 .toList();
-        return new EpochScoresEvent(closed.topic(), closed.epoch(), sorted(s.scores().inferers()),
-                sorted(s.scores().forecasters()), reputers, s.losses().combined(), s.losses().naive());
+        return new EpochScoresEvent(
+                closed.topic(),
+                closed.epoch(),
+                sorted(s.scores().inferers()),
+                sorted(s.scores().forecasters()),
+                reputers,
+                s.losses().combined(),
+                s.losses().naive());
     }
 
     /** The maps are SortedMaps, so entry order is already ascending by id. */
     private static List<ParticipantScore> sorted(Map<String, Double> scores) {
-        return scores.entrySet().stream().map(e -> new ParticipantScore(e.getKey(), e.getValue())).toList();
+        return scores.entrySet().stream()
+                .map(e -> new ParticipantScore(e.getKey(), e.getValue()))
+                .toList();
     }
 }

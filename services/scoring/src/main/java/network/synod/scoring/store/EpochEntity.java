@@ -1,7 +1,6 @@
 package network.synod.scoring.store;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,8 +12,12 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A closed epoch: the consensus truth and everything scored against it. Never rewritten. */
 @Entity
-@Table(name = "scoring_epoch",
-        uniqueConstraints = @UniqueConstraint(name = "scoring_epoch_epoch", columnNames = {"topic", "epoch"}))
+@Table(
+        name = "scoring_epoch",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "scoring_epoch_epoch",
+                        columnNames = {"topic", "epoch"}))
 public class EpochEntity extends PanacheEntityBase {
 
     @Id

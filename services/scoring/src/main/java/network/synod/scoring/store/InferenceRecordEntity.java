@@ -1,7 +1,6 @@
 package network.synod.scoring.store;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,8 +12,12 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** The first InferenceRecord consumed for a (topic, epoch); the one that epoch is scored on. */
 @Entity
-@Table(name = "scoring_inference_record",
-        uniqueConstraints = @UniqueConstraint(name = "scoring_inference_record_epoch", columnNames = {"topic", "epoch"}))
+@Table(
+        name = "scoring_inference_record",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "scoring_inference_record_epoch",
+                        columnNames = {"topic", "epoch"}))
 public class InferenceRecordEntity extends PanacheEntityBase {
 
     @Id

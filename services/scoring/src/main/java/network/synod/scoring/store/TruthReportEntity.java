@@ -1,7 +1,6 @@
 package network.synod.scoring.store;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,9 +12,12 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One reputer's ground truth for one epoch of a topic. */
 @Entity
-@Table(name = "scoring_truth_report",
-        uniqueConstraints = @UniqueConstraint(name = "scoring_truth_report_reputer",
-                columnNames = {"topic", "epoch", "reputer"}))
+@Table(
+        name = "scoring_truth_report",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "scoring_truth_report_reputer",
+                        columnNames = {"topic", "epoch", "reputer"}))
 public class TruthReportEntity extends PanacheEntityBase {
 
     @Id

@@ -26,8 +26,7 @@ class ReputerConsensusTest {
     @Test
     void consensusNeedsReportsWithWeight() {
         assertThrows(IllegalArgumentException.class, () -> ReputerConsensus.consensus(List.of()));
-        assertThrows(IllegalArgumentException.class,
-                () -> ReputerConsensus.consensus(List.of(new Report("a", 1, 0))));
+        assertThrows(IllegalArgumentException.class, () -> ReputerConsensus.consensus(List.of(new Report("a", 1, 0))));
     }
 
     @Test
@@ -46,7 +45,9 @@ class ReputerConsensusTest {
         // The score compares implied log losses, not truths: a (loss 9) is nearer the consensus loss (4) in
         // log10 than b (loss 1) is, although both truths are 1 from the consensus.
         double lossB = Math.log10(1 + MSE.lossFloor());
-        assertEquals(1 / (Math.abs(lossB - consensusLoss) / Math.abs(consensusLoss) + 0.01), results.get(1).score(),
+        assertEquals(
+                1 / (Math.abs(lossB - consensusLoss) / Math.abs(consensusLoss) + 0.01),
+                results.get(1).score(),
                 1e-9);
         assertTrue(a.score() > results.get(1).score());
     }

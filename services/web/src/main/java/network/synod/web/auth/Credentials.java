@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import network.synod.web.BearerToken;
@@ -72,7 +71,8 @@ public class Credentials {
     }
 
     private static boolean matches(Optional<String> token, byte[] presented) {
-        return token.isPresent() && !token.get().isEmpty()
+        return token.isPresent()
+                && !token.get().isEmpty()
                 && MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8), presented);
     }
 

@@ -2,7 +2,6 @@ package network.synod.web.auth;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -28,9 +27,10 @@ public class RoleFilter {
             return;
         }
         String participant = request.getUriInfo().getPathParameters().getFirst("id");
-        Caller caller = credentials.require(request.getHeaderString(HttpHeaders.AUTHORIZATION), required.value(),
-                participant);
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        Caller caller =
+                credentials.require(request.getHeaderString(HttpHeaders.AUTHORIZATION), required.value(), participant);
+        boolean secure = request.getSecurityContext() != null
+                && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
     }
 
@@ -40,7 +40,9 @@ public class RoleFilter {
         if (onMethod != null) {
             return onMethod;
         }
-        return resource.getResourceClass() == null ? null : resource.getResourceClass().getAnnotation(RequireRole.class);
+        return resource.getResourceClass() == null
+                ? null
+                : resource.getResourceClass().getAnnotation(RequireRole.class);
     }
 
     /** The caller as JAX-RS sees it. */

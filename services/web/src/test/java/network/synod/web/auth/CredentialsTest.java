@@ -37,18 +37,26 @@ class CredentialsTest {
     @Test
     void eachTokenSpeaksForItsRoleAndId() {
         assertEquals(new Caller(Role.ADMIN, "admin"), CREDENTIALS.caller("Bearer admin-secret"));
-        assertEquals(new Caller(Role.REPUTER, Credentials.DEFAULT_REPUTER), CREDENTIALS.caller("Bearer reputer-secret"));
+        assertEquals(
+                new Caller(Role.REPUTER, Credentials.DEFAULT_REPUTER), CREDENTIALS.caller("Bearer reputer-secret"));
         assertEquals(new Caller(Role.REPUTER, "alice"), CREDENTIALS.caller("Bearer alice-secret"));
         assertEquals(new Caller(Role.PARTICIPANT, "bob"), CREDENTIALS.caller("Bearer bob-secret"));
     }
 
     @Test
     void missingOrUnknownIs401AndAnotherRoleIs403() {
-        assertEquals(401, assertThrows(Problem.class, () -> CREDENTIALS.caller(null)).status());
-        assertEquals(401, assertThrows(Problem.class, () -> CREDENTIALS.caller("Bearer admin-secre")).status());
-        assertEquals(401, assertThrows(Problem.class, () -> CREDENTIALS.caller("Basic admin-secret")).status());
-        Problem wrongRole = assertThrows(Problem.class,
-                () -> CREDENTIALS.require("Bearer alice-secret", new Role[] {Role.ADMIN}, null));
+        assertEquals(
+                401, assertThrows(Problem.class, () -> CREDENTIALS.caller(null)).status());
+        assertEquals(
+                401,
+                assertThrows(Problem.class, () -> CREDENTIALS.caller("Bearer admin-secre"))
+                        .status());
+        assertEquals(
+                401,
+                assertThrows(Problem.class, () -> CREDENTIALS.caller("Basic admin-secret"))
+                        .status());
+        Problem wrongRole = assertThrows(
+                Problem.class, () -> CREDENTIALS.require("Bearer alice-secret", new Role[] {Role.ADMIN}, null));
         assertEquals(403, wrongRole.status());
         assertEquals("this endpoint needs the admin role", wrongRole.getMessage());
     }
@@ -56,11 +64,15 @@ class CredentialsTest {
     @Test
     void aParticipantActsOnlyForItself() {
         Role[] self = {Role.PARTICIPANT};
-        assertEquals("bob", CREDENTIALS.require("Bearer bob-secret", self, "bob").id());
+        assertEquals(
+                "bob", CREDENTIALS.require("Bearer bob-secret", self, "bob").id());
         Problem other = assertThrows(Problem.class, () -> CREDENTIALS.require("Bearer bob-secret", self, "carol"));
         assertEquals(403, other.status());
         assertEquals("only carol may do this", other.getMessage());
-        assertEquals(Role.ADMIN, CREDENTIALS.require("Bearer admin-secret", new Role[] {Role.PARTICIPANT, Role.ADMIN},
-                "carol").role());
+        assertEquals(
+                Role.ADMIN,
+                CREDENTIALS
+                        .require("Bearer admin-secret", new Role[] {Role.PARTICIPANT, Role.ADMIN}, "carol")
+                        .role());
     }
 }

@@ -30,8 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class ProblemContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "Bearer synod-admin";
 
@@ -43,8 +45,7 @@ public abstract class ProblemContract {
      * @param wrongType        a body whose field has the wrong JSON type
      * @param unknownValue     a well-formed body with a value the service does not know
      */
-    public record Endpoint(String method, String path, String wrongType, String unknownValue) {
-    }
+    public record Endpoint(String method, String path, String wrongType, String unknownValue) {}
 
     /** One bad request and the status every service answers it with. */
     public record Case(String name, int status, String token, String body, boolean endpoint, String path) {
@@ -92,9 +93,11 @@ public abstract class ProblemContract {
         HttpRequest.Builder request;
         if (c.endpoint()) {
             Endpoint e = write();
-            String body = "wrong-type".equals(c.path()) ? e.wrongType()
+            String body = "wrong-type".equals(c.path())
+                    ? e.wrongType()
                     : "unknown-value".equals(c.path()) ? e.unknownValue() : c.body();
-            request = HttpRequest.newBuilder(base().resolve(e.path())).header("Content-Type", "application/json")
+            request = HttpRequest.newBuilder(base().resolve(e.path()))
+                    .header("Content-Type", "application/json")
                     .method(e.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {
             String path = "unknown".equals(c.path()) ? unknownResource() : c.path();
@@ -103,22 +106,31 @@ public abstract class ProblemContract {
         if (c.token() != null) {
             request.header("Authorization", c.token());
         }
-        HttpResponse<String> answer = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertProblem(c, new Answer(answer.statusCode(),
-                answer.headers().firstValue("Content-Type").orElse(""), answer.body()));
+        HttpResponse<String> answer =
+                HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(
+                c,
+                new Answer(
+                        answer.statusCode(),
+                        answer.headers().firstValue("Content-Type").orElse(""),
+                        answer.body()));
     }
 
-    private record Answer(int status, String contentType, String body) {
-    }
+    private record Answer(int status, String contentType, String body) {}
 
     private static void assertProblem(Case c, Answer answer) throws IOException {
         assertEquals(c.status(), answer.status(), c.name() + ": " + answer.body());
-        assertEquals("application/problem+json", answer.contentType().replaceAll(";.*", "").trim(), c.name());
+        assertEquals(
+                "application/problem+json",
+                answer.contentType().replaceAll(";.*", "").trim(),
+                c.name());
         JsonNode problem = JSON.readTree(answer.body());
         assertEquals(c.status(), problem.path("status").asInt(), answer.body());
         assertEquals(TITLES.get(c.status()), problem.path("title").asText(), answer.body());
-        assertTrue(problem.path("detail").isTextual() && !problem.path("detail").asText().isBlank(), answer.body());
+        assertTrue(
+                problem.path("detail").isTextual()
+                        && !problem.path("detail").asText().isBlank(),
+                answer.body());
     }
 
     /**
@@ -149,7 +161,8 @@ public abstract class ProblemContract {
             String[] lines = headers.toString().split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
             String type = header(lines, "content-type");
-            int length = Integer.parseInt(header(lines, "content-length").isEmpty() ? "0" : header(lines, "content-length"));
+            int length =
+                    Integer.parseInt(header(lines, "content-length").isEmpty() ? "0" : header(lines, "content-length"));
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             return new Answer(status, type, body);
         }
@@ -165,6 +178,6 @@ public abstract class ProblemContract {
     }
 
     /** Written out here, not read from the code under test: RFC 9110's names. */
-    private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 401, "Unauthorized",
-            404, "Not Found", 413, "Content Too Large", 414, "URI Too Long");
+    private static final Map<Integer, String> TITLES = Map.of(
+            400, "Bad Request", 401, "Unauthorized", 404, "Not Found", 413, "Content Too Large", 414, "URI Too Long");
 }

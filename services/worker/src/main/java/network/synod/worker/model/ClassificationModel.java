@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.core.classification.TextClassifier;
 
@@ -25,12 +26,10 @@ public final class ClassificationModel implements ServedModel {
     private final Set<String> revealedIds = new HashSet<>();
 
     /** One revealed label: the message's id, its text and its label. */
-    public record Revealed(String id, String text, String label) {
-    }
+    public record Revealed(String id, String text, String label) {}
 
     /** The answer to n texts: their labels and the n × k probabilities, row-major. */
-    public record Answer(List<String> labels, double[] probabilities) {
-    }
+    public record Answer(List<String> labels, double[] probabilities) {}
 
     public ClassificationModel(String kind, String platform, String sha256, TextClassifier classifier) {
         this.kind = kind;
@@ -70,7 +69,9 @@ public final class ClassificationModel implements ServedModel {
 
     @Override
     public List<TensorSpec> outputs() {
-        return List.of(TensorSpec.bytes(LABEL, -1), TensorSpec.fp64(PROBABILITIES, -1, classifier.labels().size()));
+        return List.of(
+                TensorSpec.bytes(LABEL, -1),
+                TensorSpec.fp64(PROBABILITIES, -1, classifier.labels().size()));
     }
 
     /** Not a forecaster: the OIP resource calls {@link #classify} for this model. */
@@ -107,8 +108,9 @@ public final class ClassificationModel implements ServedModel {
                 throw new IllegalArgumentException("every revealed label needs a non-blank id, a text and a label");
             }
             if (!classifier.labels().contains(r.label())) {
-                throw new IllegalArgumentException("message " + r.id() + ": label '" + r.label()
-                        + "' is not one of the subnet's labels " + classifier.labels().names());
+                throw new IllegalArgumentException(
+                        "message " + r.id() + ": label '" + r.label() + "' is not one of the subnet's labels "
+                                + classifier.labels().names());
             }
             if (revealedIds.contains(r.id()) || !ids.add(r.id())) {
                 throw new IllegalStateException("the label of message " + r.id() + " was revealed already");

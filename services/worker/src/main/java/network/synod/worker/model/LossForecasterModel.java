@@ -3,6 +3,7 @@ package network.synod.worker.model;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+
 import network.synod.core.forecast.LossForecaster;
 import network.synod.models.saved.Sha256;
 
@@ -16,7 +17,8 @@ public final class LossForecasterModel implements ServedModel {
 
     private final LossForecaster forecaster = new LossForecaster();
     private final String sha256 = new Sha256()
-            .update(("synod-loss-forecaster/ema-span-" + forecaster.span()).getBytes(StandardCharsets.UTF_8)).hex();
+            .update(("synod-loss-forecaster/ema-span-" + forecaster.span()).getBytes(StandardCharsets.UTF_8))
+            .hex();
 
     @Override
     public String kind() {
@@ -55,14 +57,14 @@ public final class LossForecasterModel implements ServedModel {
             throw new IllegalArgumentException("a loss forecaster needs the input '" + HISTORY + "'");
         }
         if (history.shape().length != 2 || history.shape()[0] < 1 || history.shape()[1] < 1) {
-            throw new IllegalArgumentException("'" + HISTORY + "' must have shape [k, h] with k, h >= 1, got "
-                    + Arrays.toString(history.shape()));
+            throw new IllegalArgumentException(
+                    "'" + HISTORY + "' must have shape [k, h] with k, h >= 1, got " + Arrays.toString(history.shape()));
         }
         int k = (int) history.shape()[0];
         int h = (int) history.shape()[1];
         if (input.inferers() != null && input.inferers().split(",", -1).length != k) {
-            throw new IllegalArgumentException("parameters.inferers names " + input.inferers().split(",", -1).length
-                    + " inferers but '" + HISTORY + "' has " + k + " rows");
+            throw new IllegalArgumentException("parameters.inferers names "
+                    + input.inferers().split(",", -1).length + " inferers but '" + HISTORY + "' has " + k + " rows");
         }
         double[][] rows = new double[k][];
         for (int i = 0; i < k; i++) {

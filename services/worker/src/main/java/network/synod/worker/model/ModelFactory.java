@@ -1,10 +1,13 @@
 package network.synod.worker.model;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.ModelNotFoundException;
-import java.io.IOException;
-import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
 import network.synod.core.classification.LabelSet;
 import network.synod.models.DjlRuntime;
 import network.synod.models.device.DeviceSelector;
@@ -14,15 +17,13 @@ import network.synod.models.saved.SavedNeuralForecaster;
 import network.synod.models.saved.VerifiedArtifact;
 import network.synod.models.text.TextClassifiers;
 import network.synod.worker.ModelSettings;
-import org.jboss.logging.Logger;
 
 /** Builds the served model from the worker's settings. */
 public final class ModelFactory {
 
     private static final Logger LOG = Logger.getLogger(ModelFactory.class);
 
-    private ModelFactory() {
-    }
+    private ModelFactory() {}
 
     /** Whether building this kind starts the DJL engine (seconds) rather than being instant. */
     public static boolean usesEngine(String kind) {
@@ -51,16 +52,21 @@ public final class ModelFactory {
                         .withDevice(device));
             }
             case "djl": {
-                String url = settings.url().filter(u -> !u.isBlank()).orElseThrow(() ->
-                        new IllegalArgumentException("the djl kind needs SYNOD_MODEL_URL (synod.model.url)"));
+                String url = settings.url()
+                        .filter(u -> !u.isBlank())
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("the djl kind needs SYNOD_MODEL_URL (synod.model.url)"));
                 Device device = engineDevice(settings);
-                VerifiedArtifact artifact = new SavedModelLoader(workDir).fetch(url, settings.digest().orElse(null));
+                VerifiedArtifact artifact = new SavedModelLoader(workDir)
+                        .fetch(url, settings.digest().orElse(null));
                 return new SavedDjlModel(SavedNeuralForecaster.open(artifact, device), device);
             }
             default:
                 if (TextClassifiers.isKind(kind)) {
                     LabelSet labels = LabelSet.parse(settings.labels());
-                    return new ClassificationModel(kind, TextClassifiers.usesEngine(kind) ? "synod_onnx" : "synod_java",
+                    return new ClassificationModel(
+                            kind,
+                            TextClassifiers.usesEngine(kind) ? "synod_onnx" : "synod_java",
                             TextClassifiers.definitionDigest(kind, labels),
                             TextClassifiers.create(kind, labels, settings.threads()));
                 }
@@ -73,8 +79,9 @@ public final class ModelFactory {
     private static Device engineDevice(ModelSettings settings) {
         DjlRuntime.NativeEngine engine = DjlRuntime.pytorch();
         Device device = DeviceSelector.select(settings.device());
-        LOG.infof("DJL PyTorch %s natives from %s, %d GPU(s) visible; the model runs on %s", engine.version(),
-                engine.libraryDir(), engine.gpuCount(), device);
+        LOG.infof(
+                "DJL PyTorch %s natives from %s, %d GPU(s) visible; the model runs on %s",
+                engine.version(), engine.libraryDir(), engine.gpuCount(), device);
         return device;
     }
 }

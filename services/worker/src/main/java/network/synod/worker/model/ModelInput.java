@@ -1,6 +1,7 @@
 package network.synod.worker.model;
 
 import java.util.Map;
+
 import network.synod.core.forecast.ForecastContext;
 
 /**
@@ -9,8 +10,8 @@ import network.synod.core.forecast.ForecastContext;
  *
  * @param inferers the names in {@code parameters.inferers}, or null when absent
  */
-public record ModelInput(ForecastContext context, Map<String, Tensor> tensors, String inferers,
-                         Map<String, BytesTensor> texts) {
+public record ModelInput(
+        ForecastContext context, Map<String, Tensor> tensors, String inferers, Map<String, BytesTensor> texts) {
 
     public ModelInput(ForecastContext context, Map<String, Tensor> tensors, String inferers) {
         this(context, tensors, inferers, Map.of());

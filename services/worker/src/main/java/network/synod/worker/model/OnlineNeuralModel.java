@@ -1,9 +1,11 @@
 package network.synod.worker.model;
 
 import java.util.List;
+
+import org.jboss.logging.Logger;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.models.neural.NeuralForecaster;
-import org.jboss.logging.Logger;
 
 /**
  * The {@code mlp} kind: a {@link NeuralForecaster} that learns online from the windows it is sent.
@@ -71,7 +73,8 @@ public final class OnlineNeuralModel implements ServedModel {
             throw new IllegalArgumentException("parameters.step (" + c.step() + ") is smaller than the window length ("
                     + window.length + "): the window would start before step 0");
         }
-        if (c.season() != forecaster.season() || c.step() - 1 < forecaster.revealedUntil()
+        if (c.season() != forecaster.season()
+                || c.step() - 1 < forecaster.revealedUntil()
                 || !forecaster.agrees(first, window)) {
             restart(c);
         }
@@ -86,8 +89,10 @@ public final class OnlineNeuralModel implements ServedModel {
 
     private void restart(ForecastContext c) {
         if (forecaster.revealedUntil() >= 0) {
-            LOG.infof("mlp starts afresh at step %d (season %d): the request goes back in time, contradicts what "
-                    + "it learnt, or has another season", c.step(), c.season());
+            LOG.infof(
+                    "mlp starts afresh at step %d (season %d): the request goes back in time, contradicts what "
+                            + "it learnt, or has another season",
+                    c.step(), c.season());
         }
         forecaster.close();
         forecaster = new NeuralForecaster(c.season(), settings);

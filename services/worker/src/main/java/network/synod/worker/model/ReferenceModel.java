@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import network.synod.core.forecast.Forecaster;
 import network.synod.core.forecast.ReferenceForecasters;
 import network.synod.models.saved.Sha256;
@@ -22,7 +23,9 @@ public final class ReferenceModel implements ServedModel {
         ReferenceForecasters.byKind(kind, 1);
         this.kind = kind;
         // A reference forecaster has no weights; its digest names its definition.
-        this.sha256 = new Sha256().update(("synod-reference/" + kind).getBytes(StandardCharsets.UTF_8)).hex();
+        this.sha256 = new Sha256()
+                .update(("synod-reference/" + kind).getBytes(StandardCharsets.UTF_8))
+                .hex();
     }
 
     @Override

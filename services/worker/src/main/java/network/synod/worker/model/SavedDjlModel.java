@@ -1,7 +1,9 @@
 package network.synod.worker.model;
 
-import ai.djl.Device;
 import java.util.List;
+
+import ai.djl.Device;
+
 import network.synod.models.saved.SavedNeuralForecaster;
 
 /** The {@code djl} kind: a saved neural forecaster, loaded after its digest was checked, that does not learn. */

@@ -37,6 +37,5 @@ public interface ServedModel extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -11,6 +11,7 @@ public record TensorSpec(String name, String datatype, List<Long> shape) {
     }
 
     public static TensorSpec bytes(String name, long... shape) {
-        return new TensorSpec(name, BytesTensor.BYTES, Arrays.stream(shape).boxed().toList());
+        return new TensorSpec(
+                name, BytesTensor.BYTES, Arrays.stream(shape).boxed().toList());
     }
 }

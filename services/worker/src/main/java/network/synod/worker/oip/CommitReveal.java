@@ -3,8 +3,8 @@ package network.synod.worker.oip;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
 import network.synod.core.verification.Commitment;
 import network.synod.core.verification.Hashes;
 import network.synod.worker.receipt.ReceiptSigner;
@@ -41,7 +41,8 @@ public class CommitReveal {
 
     /** The salt of a round: 16 bytes of HMAC-SHA256(derived key, round), hex. */
     public String salt(String round) {
-        return Hashes.hex(Hashes.hmacSha256(saltKey, round.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        return Hashes.hex(Hashes.hmacSha256(saltKey, round.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
     }
 
     /** Keeps the answer for the reveal and returns the commitment to it. */

@@ -1,16 +1,18 @@
 package network.synod.worker.oip;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.worker.model.BytesTensor;
 import network.synod.worker.model.ModelInput;
@@ -29,6 +31,7 @@ public final class InferenceRequestParser {
 
     /** The OIP datatypes a request may hold (each model declares which it takes). */
     static final List<String> DATATYPES = List.of("BYTES", "FP64", "FP32", "INT64");
+
     private static final long MAX_EXACT = 1L << 53;
 
     private static final ObjectReader READER = JsonMapper.builder()
@@ -47,8 +50,7 @@ public final class InferenceRequestParser {
      * The parsed request, the output names it asked for (empty = all), and its commit-reveal phase:
      * {@code null} for a plain answer, {@code commit} or {@code reveal} (docs/contracts.md).
      */
-    public record Parsed(String id, ModelInput input, List<String> outputs, String phase) {
-    }
+    public record Parsed(String id, ModelInput input, List<String> outputs, String phase) {}
 
     /** A request to a forecaster: it must hold an FP64 {@code window}. */
     public Parsed parse(byte[] body) {
@@ -97,7 +99,8 @@ public final class InferenceRequestParser {
         if (phase != null && (id == null || id.isBlank())) {
             throw OipException.badInput("a commit or reveal needs the request 'id' that names the round");
         }
-        String inferers = parameters.hasNonNull("inferers") ? parameters.get("inferers").asText() : null;
+        String inferers =
+                parameters.hasNonNull("inferers") ? parameters.get("inferers").asText() : null;
         ForecastContext context = null;
         Tensor window = tensors.get(WINDOW);
         if (window != null && declared.stream().anyMatch(d -> d.name().equals(WINDOW))) {
@@ -115,12 +118,11 @@ public final class InferenceRequestParser {
                         + Arrays.toString(t.shape()));
             }
         }
-        return new Parsed(id, new ModelInput(context, tensors, inferers, texts), outputs(root.get("outputs")),
-                phase);
+        return new Parsed(id, new ModelInput(context, tensors, inferers, texts), outputs(root.get("outputs")), phase);
     }
 
-    private void readInputs(JsonNode inputs, List<TensorSpec> declared, Map<String, Tensor> tensors,
-            Map<String, BytesTensor> texts) {
+    private void readInputs(
+            JsonNode inputs, List<TensorSpec> declared, Map<String, Tensor> tensors, Map<String, BytesTensor> texts) {
         if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
             throw OipException.badInput("'inputs' must be a non-empty array of tensors");
         }
@@ -138,13 +140,13 @@ public final class InferenceRequestParser {
             }
             String type = datatype.asText();
             if (!DATATYPES.contains(type)) {
-                throw OipException.badInput("input '" + name + "' has datatype " + type
-                        + "; the datatypes served are " + String.join(", ", DATATYPES));
+                throw OipException.badInput("input '" + name + "' has datatype " + type + "; the datatypes served are "
+                        + String.join(", ", DATATYPES));
             }
             for (TensorSpec d : declared) {
                 if (d.name().equals(name) && !d.datatype().equals(type)) {
-                    throw OipException.badInput("input '" + name + "' has datatype " + type + "; this model takes "
-                            + d.datatype());
+                    throw OipException.badInput(
+                            "input '" + name + "' has datatype " + type + "; this model takes " + d.datatype());
                 }
             }
             long[] shape = shape(name, input.get("shape"));
@@ -194,7 +196,8 @@ public final class InferenceRequestParser {
         for (int i = 0; i < dims.length; i++) {
             JsonNode d = shape.get(i);
             if (!d.canConvertToExactIntegral() || !d.canConvertToLong() || d.asLong() < 0) {
-                throw OipException.badInput("input '" + name + "' has a shape dimension that is not a non-negative integer: " + d);
+                throw OipException.badInput(
+                        "input '" + name + "' has a shape dimension that is not a non-negative integer: " + d);
             }
             dims[i] = d.asLong();
         }
@@ -226,8 +229,8 @@ public final class InferenceRequestParser {
                 d = (float) d;
             } else if (type.equals("INT64")) {
                 if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || Math.abs(v.asLong()) > MAX_EXACT) {
-                    throw OipException.badInput("INT64 input '" + name + "' holds a value that is not an integer"
-                            + " within ±2^53: " + v);
+                    throw OipException.badInput(
+                            "INT64 input '" + name + "' holds a value that is not an integer" + " within ±2^53: " + v);
                 }
                 d = v.asLong();
             }

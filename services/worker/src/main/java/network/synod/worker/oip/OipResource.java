@@ -1,17 +1,5 @@
 package network.synod.worker.oip;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import network.synod.worker.ModelRuntime;
 import network.synod.worker.ModelSettings;
 import network.synod.worker.model.BytesTensor;
@@ -54,7 +56,11 @@ public class OipResource {
     private final CommitReveal commitReveal;
     private final int maxLabels;
 
-    public OipResource(ModelRuntime runtime, ModelSettings settings, MeterRegistry registry, ReceiptSigner signer,
+    public OipResource(
+            ModelRuntime runtime,
+            ModelSettings settings,
+            MeterRegistry registry,
+            ReceiptSigner signer,
             CommitReveal commitReveal) {
         this.runtime = runtime;
         this.signer = signer;
@@ -64,15 +70,20 @@ public class OipResource {
         String model = settings.name();
         this.latency = Timer.builder("synod.worker.inference")
                 .description("Server-side time of OIP inference calls, parsing to answer")
-                .tag("model", model).publishPercentiles(0.5, 0.99).register(registry);
+                .tag("model", model)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.succeeded = counter(registry, model, "ok");
         this.refused = counter(registry, model, "bad_input");
         this.failed = counter(registry, model, "error");
     }
 
     private static Counter counter(MeterRegistry registry, String model, String outcome) {
-        return Counter.builder("synod.worker.inferences").description("OIP inference calls by outcome")
-                .tag("model", model).tag("outcome", outcome).register(registry);
+        return Counter.builder("synod.worker.inferences")
+                .description("OIP inference calls by outcome")
+                .tag("model", model)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @GET
@@ -99,9 +110,19 @@ public class OipResource {
     @Path("/models/{name}")
     public ModelMetadata metadata(@PathParam("name") String name) {
         ServedModel m = readyModel(name);
-        Map<String, String> parameters = new LinkedHashMap<>(Map.of("kind", m.kind(), "sha256", m.sha256(),
-                "device", m.device(), "modelDigest", signer.declaredDigest(m), "publicKey", signer.publicKey(),
-                "worker", signer.worker()));
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of(
+                "kind",
+                m.kind(),
+                "sha256",
+                m.sha256(),
+                "device",
+                m.device(),
+                "modelDigest",
+                signer.declaredDigest(m),
+                "publicKey",
+                signer.publicKey(),
+                "worker",
+                signer.worker()));
         if (m instanceof ClassificationModel c) {
             parameters.put("labels", c.labels().toString());
         }
@@ -151,25 +172,33 @@ public class OipResource {
                 return response;
             }
             Tensor out;
-            double[] kept = CommitReveal.REVEAL.equals(request.phase()) ? commitReveal.committedAnswer(request.id())
-                    : null;
+            double[] kept =
+                    CommitReveal.REVEAL.equals(request.phase()) ? commitReveal.committedAnswer(request.id()) : null;
             try {
-                out = kept != null ? new Tensor(m.outputs().get(0).name(), "FP64", new long[] {kept.length}, kept)
+                out = kept != null
+                        ? new Tensor(m.outputs().get(0).name(), "FP64", new long[] {kept.length}, kept)
                         : signer.fabricate() && m.outputs().get(0).name().equals("forecast")
-                        ? new Tensor("forecast", "FP64", new long[] {1},
-                                new double[] {ReceiptSigner.cheapAnswer(request.input().context())})
-                        : m.infer(request.input());
+                                ? new Tensor("forecast", "FP64", new long[] {1}, new double[] {
+                                    ReceiptSigner.cheapAnswer(request.input().context())
+                                })
+                                : m.infer(request.input());
             } catch (IllegalArgumentException e) {
                 throw OipException.badInput(e.getMessage());
             }
             succeeded.increment();
             if (CommitReveal.COMMIT.equals(request.phase())) {
                 // The answer stays here until the reveal: the caller learns only the commitment.
-                return new InferenceResponse(runtime.name(), request.id(), List.of(),
+                return new InferenceResponse(
+                        runtime.name(),
+                        request.id(),
+                        List.of(),
                         Map.of("commitment", commitReveal.commit(request.id(), out.data()), "worker", signer.worker()));
             }
             Object receipt = signer.sign(m, request.id(), request.input().context(), out.data());
-            return new InferenceResponse(runtime.name(), request.id(), List.of(out),
+            return new InferenceResponse(
+                    runtime.name(),
+                    request.id(),
+                    List.of(out),
                     CommitReveal.REVEAL.equals(request.phase())
                             ? Map.of("receipt", receipt, "salt", commitReveal.salt(request.id()))
                             : Map.of("receipt", receipt));
@@ -192,7 +221,8 @@ public class OipResource {
         if (request.phase() != null) {
             throw OipException.badInput("commit-reveal (parameters.phase) is not served by classification models yet");
         }
-        List<String> texts = request.input().texts().get(ClassificationModel.TEXT).data();
+        List<String> texts =
+                request.input().texts().get(ClassificationModel.TEXT).data();
         ClassificationModel.Answer answer = signer.fabricate() ? uniform(c, texts.size()) : c.classify(texts);
         int n = texts.size();
         List<Object> outputs = new ArrayList<>();
@@ -200,7 +230,10 @@ public class OipResource {
             outputs.add(new BytesTensor(ClassificationModel.LABEL, new long[] {n}, answer.labels()));
         }
         if (request.outputs().isEmpty() || request.outputs().contains(ClassificationModel.PROBABILITIES)) {
-            outputs.add(new Tensor(ClassificationModel.PROBABILITIES, "FP64", new long[] {n, c.labels().size()},
+            outputs.add(new Tensor(
+                    ClassificationModel.PROBABILITIES,
+                    "FP64",
+                    new long[] {n, c.labels().size()},
                     answer.probabilities()));
         }
         Object receipt = signer.signClassification(c, request.id(), texts, answer.labels(), answer.probabilities());
@@ -231,16 +264,18 @@ public class OipResource {
                     + " forecaster; labels are revealed to classification models only");
         }
         List<ClassificationModel.Revealed> batch = LabelBatchParser.parse(body, maxLabels);
-        return Uni.createFrom().item(() -> {
-            try {
-                int total = c.reveal(batch);
-                return new LabelsLearnt(runtime.name(), batch.size(), total);
-            } catch (IllegalArgumentException e) {
-                throw OipException.badInput(e.getMessage());
-            } catch (IllegalStateException e) {
-                throw new OipException(409, e.getMessage());
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .item(() -> {
+                    try {
+                        int total = c.reveal(batch);
+                        return new LabelsLearnt(runtime.name(), batch.size(), total);
+                    } catch (IllegalArgumentException e) {
+                        throw OipException.badInput(e.getMessage());
+                    } catch (IllegalStateException e) {
+                        throw new OipException(409, e.getMessage());
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private ServedModel readyModel(String name) {

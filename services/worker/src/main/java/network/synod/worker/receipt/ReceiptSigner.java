@@ -1,6 +1,5 @@
 package network.synod.worker.receipt;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,10 @@ import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
 import network.synod.core.classification.ClassificationHashes;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Hashes;
@@ -19,7 +22,6 @@ import network.synod.core.verification.Receipt;
 import network.synod.core.verification.Signatures;
 import network.synod.worker.ModelSettings;
 import network.synod.worker.model.ServedModel;
-import org.jboss.logging.Logger;
 
 /**
  * Signs a receipt for every answer (model digest, input hash, output hash, worker id, time) with the worker's
@@ -43,9 +45,11 @@ public class ReceiptSigner {
         this.worker = settings.id().filter(s -> !s.isBlank()).orElse(model.name());
         if (settings.keyFile().isPresent() && !settings.keyFile().get().isBlank()) {
             try {
-                this.privateKey = Signatures.privateKey(Files.readAllBytes(Path.of(settings.keyFile().get())));
+                this.privateKey = Signatures.privateKey(
+                        Files.readAllBytes(Path.of(settings.keyFile().get())));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the worker key " + settings.keyFile().get(), e);
+                throw new UncheckedIOException(
+                        "cannot read the worker key " + settings.keyFile().get(), e);
             }
             this.publicKey = publicOf(privateKey);
         } else {
@@ -56,7 +60,8 @@ public class ReceiptSigner {
         this.cheatFraction = settings.cheatFraction();
         this.cheatRandom = new SplittableRandom(settings.cheatSeed());
         if (cheatFraction > 0) {
-            LOG.warnf("worker %s fabricates %.1f %% of its answers (synod.worker.cheat-fraction): a simulated cheater",
+            LOG.warnf(
+                    "worker %s fabricates %.1f %% of its answers (synod.worker.cheat-fraction): a simulated cheater",
                     worker, 100 * cheatFraction);
         }
         Signatures.warmUp();
@@ -106,16 +111,26 @@ public class ReceiptSigner {
     }
 
     public Receipt sign(ServedModel m, String requestId, ForecastContext c, double[] output) {
-        Receipt unsigned = new Receipt(declaredDigest(m), Hashes.inputHash(requestId, c.step(), c.season(),
-                c.window()), Hashes.outputHash(output), worker, Instant.now().toString(), null);
+        Receipt unsigned = new Receipt(
+                declaredDigest(m),
+                Hashes.inputHash(requestId, c.step(), c.season(), c.window()),
+                Hashes.outputHash(output),
+                worker,
+                Instant.now().toString(),
+                null);
         return Signatures.sign(unsigned, privateKey);
     }
 
     /** The receipt of a classification answer: its hashes cover every text asked, every label and probability. */
-    public Receipt signClassification(ServedModel m, String requestId, List<String> texts, List<String> labels,
-            double[] probabilities) {
-        Receipt unsigned = new Receipt(declaredDigest(m), ClassificationHashes.inputHash(requestId, texts),
-                ClassificationHashes.outputHash(labels, probabilities), worker, Instant.now().toString(), null);
+    public Receipt signClassification(
+            ServedModel m, String requestId, List<String> texts, List<String> labels, double[] probabilities) {
+        Receipt unsigned = new Receipt(
+                declaredDigest(m),
+                ClassificationHashes.inputHash(requestId, texts),
+                ClassificationHashes.outputHash(labels, probabilities),
+                worker,
+                Instant.now().toString(),
+                null);
         return Signatures.sign(unsigned, privateKey);
     }
 

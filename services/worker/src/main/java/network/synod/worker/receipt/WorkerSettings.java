@@ -1,8 +1,9 @@
 package network.synod.worker.receipt;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
 
 /**
  * Who the worker is when it signs: {@code SYNOD_WORKER_ID}, {@code SYNOD_WORKER_KEY_FILE} (a PKCS#8 Ed25519 key,

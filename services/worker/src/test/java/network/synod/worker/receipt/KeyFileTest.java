@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Receipt;
 import network.synod.core.verification.Signatures;
 import network.synod.worker.ModelSettings;
 import network.synod.worker.model.ReferenceModel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A configured PKCS#8 key signs, and the public key the worker reports is that key's. */
 class KeyFileTest {
@@ -26,8 +28,8 @@ class KeyFileTest {
         ReceiptSigner signer = new ReceiptSigner(settings(file.toString()), model());
         assertEquals(Signatures.encode(pair.getPublic()), signer.publicKey());
         assertEquals("w1", signer.worker());
-        Receipt r = signer.sign(new ReferenceModel("last"), "r", new ForecastContext(2, new double[] {1, 2}, 0),
-                new double[] {2});
+        Receipt r = signer.sign(
+                new ReferenceModel("last"), "r", new ForecastContext(2, new double[] {1, 2}, 0), new double[] {2});
         assertTrue(Signatures.verify(r, pair.getPublic()));
     }
 

@@ -1,0 +1,253 @@
+package network.synod.core.yuma;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * substrate-fixed's {@code I32F32} as static functions on a {@code long} of raw bits (value = bits / 2^32).
+ * Subtensor's epoch is exact integer arithmetic with fixed rounding rules, and a port reproduces its storage
+ * values only by copying those rules (shared/reference/yuma/README.md, "Fixed-point rules"): multiplication floors
+ * (arithmetic shift of the 128-bit product), division truncates toward zero, conversions to integers floor.
+ */
+public final class I32F32 {
+
+    public static final int FRAC_BITS = 32;
+    public static final long ZERO = 0L;
+    public static final long ONE = 1L << FRAC_BITS;
+    public static final long MAX = Long.MAX_VALUE;
+    public static final long MIN = Long.MIN_VALUE;
+    /** 65535 as a whole number: {@code I32F32::saturating_from_num(u16::MAX)}. */
+    public static final long U16_MAX = 65535L << FRAC_BITS;
+
+    private static final long FRAC_MASK = ONE - 1;
+    private static final long HALF = ONE >> 1;
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+
+    private I32F32() {}
+
+    /** An integer, exactly (saturating outside ±2^31). */
+    public static long fromInt(long value) {
+        if (value >= (1L << 31)) {
+            return MAX;
+        }
+        if (value < -(1L << 31)) {
+            return MIN;
+        }
+        return value << FRAC_BITS;
+    }
+
+    /**
+     * {@code I32F32::from_num(f32)}: the f32's exact value rounded to the nearest bits, ties to even. Only inputs
+     * written as f32 literals in subtensor's tests come this way; the epoch itself never touches a float.
+     */
+    public static long fromFloat(float value) {
+        // value·2^32 is exact in a double (a power-of-two scale of a 24-bit mantissa); rint rounds ties to even.
+        double scaled = Math.rint((double) value * 4294967296.0);
+        if (scaled >= 9.223372036854775807E18) {
+            return MAX;
+        }
+        if (scaled <= -9.223372036854775808E18) {
+            return MIN;
+        }
+        return (long) scaled;
+    }
+
+    /** {@code I32F32::from_num(f64)}, rounded to nearest, ties to even (the tests' tolerances are f64 literals). */
+    public static long fromDouble(double value) {
+        return new BigDecimal(value)
+                .multiply(BigDecimal.valueOf(ONE))
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .max(new BigDecimal(LONG_MIN))
+                .min(new BigDecimal(LONG_MAX))
+                .longValueExact();
+    }
+
+    /** {@code saturating_add}. */
+    public static long add(long a, long b) {
+        long r = a + b;
+        // Overflow only when both operands share a sign that the result does not.
+        if (((a ^ r) & (b ^ r)) < 0) {
+            return a < 0 ? MIN : MAX;
+        }
+        return r;
+    }
+
+    /** {@code saturating_sub}. */
+    public static long sub(long a, long b) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) {
+            return a < 0 ? MIN : MAX;
+        }
+        return r;
+    }
+
+    /**
+     * {@code saturating_mul}: the exact 128-bit product shifted arithmetically right by 32, which rounds toward
+     * −∞, saturated to the i64 range.
+     */
+    public static long mul(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        // The product >> 32 fits in 64 bits when the top 33 bits of the 128-bit product are all equal.
+        long top = hi >> 31;
+        if (top != 0 && top != -1) {
+            return hi < 0 ? MIN : MAX;
+        }
+        return (hi << 32) | (lo >>> 32);
+    }
+
+    /** {@code checked_mul(..).unwrap_or_default()} (used by {@code vec_mul}): 0 when the product overflows. */
+    public static long mulOrZero(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long top = hi >> 31;
+        if (top != 0 && top != -1) {
+            return 0;
+        }
+        return (hi << 32) | ((a * b) >>> 32);
+    }
+
+    /**
+     * {@code safe_div} (subtensor's safe-math): {@code (a << 32) / b} truncated toward zero, and 0 for a division
+     * by zero <em>and</em> for a quotient that overflows (not a saturated value).
+     */
+    public static long div(long a, long b) {
+        if (b == 0) {
+            return 0;
+        }
+        Long q = quotient(a, b);
+        return q == null ? 0 : q;
+    }
+
+    /** {@code saturating_div} (only {@code alpha_sigmoid} uses it): an overflowing quotient saturates. */
+    public static long saturatingDiv(long a, long b) {
+        if (b == 0) {
+            throw new ArithmeticException("saturating_div by zero");
+        }
+        Long q = quotient(a, b);
+        if (q == null) {
+            return (a < 0) == (b < 0) ? MAX : MIN;
+        }
+        return q;
+    }
+
+    /** {@code checked_div}: empty ({@code null}) for /0 or overflow; the Taylor series of {@link #exp} uses it. */
+    static Long checkedDiv(long a, long b) {
+        return b == 0 ? null : quotient(a, b);
+    }
+
+    /** The truncated quotient {@code (a << 32) / b}, or {@code null} if it does not fit 64 bits. */
+    private static Long quotient(long a, long b) {
+        // a << 32 needs 96 bits unless |a| < 2^31; the common case stays in long arithmetic.
+        if (a > -(1L << 31) && a < (1L << 31)) {
+            long num = a << FRAC_BITS;
+            if (num == MIN && b == -1) {
+                return null;
+            }
+            return num / b;
+        }
+        BigInteger q = BigInteger.valueOf(a).shiftLeft(FRAC_BITS).divide(BigInteger.valueOf(b));
+        return q.bitLength() <= 63 ? q.longValue() : null;
+    }
+
+    /** {@code saturating_to_num::<u16>()}: floor, clamped to [0, 65535]. */
+    public static int toU16(long x) {
+        long whole = x >> FRAC_BITS;
+        return (int) Math.max(0, Math.min(65535, whole));
+    }
+
+    /** {@code saturating_to_num::<u64>()} for the non-negative range a long holds: floor, negatives to 0. */
+    public static long toU64(long x) {
+        return Math.max(0, x >> FRAC_BITS);
+    }
+
+    /** {@code fixed_proportion_to_u16}: {@code floor(x·65535)} clamped to [0, 65535]; every stored u16 output. */
+    public static int proportionToU16(long x) {
+        return toU16(mul(x, U16_MAX));
+    }
+
+    /** {@code u16_proportion_to_fixed}: {@code x / 65535} (kappa, bonds penalty, alpha low/high, Yuma3 bonds). */
+    public static long fromU16Proportion(int x) {
+        return div(fromInt(x), U16_MAX);
+    }
+
+    /** {@code round()}: to the nearest integer, ties away from zero (only the set-weights max-upscale uses it). */
+    public static long round(long x) {
+        if (x >= 0) {
+            return add(x, HALF) & ~FRAC_MASK;
+        }
+        return -(add(-x, HALF) & ~FRAC_MASK);
+    }
+
+    /** {@code clamp_value}: {@code value.min(high).max(low)}. */
+    public static long clamp(long value, long low, long high) {
+        return Math.max(Math.min(value, high), low);
+    }
+
+    /**
+     * substrate-fixed's {@code transcendental::exp}: a Taylor series, not {@code Math.exp}. 0 gives 1 and exactly 1
+     * gives the I9F23 constant e; otherwise the series over |x| to the 31st term with floor multiplication and
+     * truncating division, inverted for a negative input. Empty ({@code null}) where substrate-fixed errs.
+     */
+    static Long exp(long input) {
+        if (input == 0) {
+            return ONE;
+        }
+        if (input == ONE) {
+            // I9F23 e = floor(e·2^23) = 22802600, widened to 32 fractional bits.
+            return 22802600L << (FRAC_BITS - 23);
+        }
+        boolean negative = input < 0;
+        long x = negative ? -input : input;
+        long result = x + ONE;
+        long term = x;
+        for (int i = 2; i < FRAC_BITS; i++) {
+            Long product = checkedMul(term, x);
+            if (product == null) {
+                return null;
+            }
+            Long divided = checkedDiv(product, fromInt(i));
+            if (divided == null) {
+                return null;
+            }
+            term = divided;
+            long sum = result + term;
+            if (((result ^ sum) & (term ^ sum)) < 0) {
+                return null;
+            }
+            result = sum;
+        }
+        if (negative) {
+            return checkedDiv(ONE, result);
+        }
+        return result;
+    }
+
+    /** {@code exp_safe}: the input clamped to [−20, 20]; an error of the series gives 0 (x ≤ 0) or the maximum. */
+    public static long expSafe(long input) {
+        long safe = clamp(input, fromInt(-20), fromInt(20));
+        Long out = exp(safe);
+        if (out == null) {
+            return safe <= 0 ? 0 : MAX;
+        }
+        return out;
+    }
+
+    private static Long checkedMul(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long top = hi >> 31;
+        if (top != 0 && top != -1) {
+            return null;
+        }
+        return (hi << 32) | ((a * b) >>> 32);
+    }
+
+    /** The value as a decimal string, for messages and debugging only (exact: 32 binary digits are finite). */
+    public static String toDecimalString(long x) {
+        return new BigDecimal(BigInteger.valueOf(x))
+                .divide(BigDecimal.valueOf(ONE))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+}

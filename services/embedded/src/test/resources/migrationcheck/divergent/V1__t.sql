@@ -1,0 +1,2 @@
+ALTER TABLE IF EXISTS public.t SET SCHEMA ${flyway:defaultSchema};
+CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, name varchar(10) NOT NULL);

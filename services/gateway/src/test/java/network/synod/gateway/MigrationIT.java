@@ -1,0 +1,30 @@
+package network.synod.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import network.synod.embedded.MigrationCheck;
+
+/** An upgraded gateway database has exactly the schema of a new one (services/embedded MigrationCheck). */
+class MigrationIT {
+
+    @Test
+    void upgradedDatabasesMatchANewOne() throws Exception {
+        MigrationCheck.Report report = MigrationCheck.of("gateway")
+                .legacy(resource("/db/pre-flyway.sql"))
+                .verify();
+        assertEquals(List.of("pre-Flyway (public) -> V1"), report.upgradesChecked());
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = MigrationIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
