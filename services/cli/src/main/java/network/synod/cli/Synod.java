@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code synod} command: {@code up} runs the network locally, {@code replay} drives it through a series,
- * {@code bench} measures it, {@code yuma} replays Yuma consensus cases, {@code completion} prints a shell
+ * {@code subnet} drives a classification subnet, {@code bench} measures it, {@code yuma} replays Yuma consensus
+ * cases, {@code completion} prints a shell
  * completion script. Each command is a picocli subcommand in a class of its own, registered here; the conventions
  * every command shares (a usage error's message, usage and exit 2, a failure's one line and exit 1) are set once
  * in {@link #commandLine()}.
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         versionProvider = SynodVersion.class,
         description = "Synod, a decentralized AI inference network: run it on this machine, replay real series "
                 + "through it, measure it.",
-        subcommands = {UpCommand.class, ReplayCommand.class, BenchCommand.class, YumaCommand.class},
+        subcommands = {UpCommand.class, ReplayCommand.class, SubnetCommand.class, BenchCommand.class, YumaCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Help;
 class SynodCommandLineTest {
 
     /** The old {@code Synod} dispatch: its commands (bench, completion and yuma are new). */
-    static final List<String> COMMANDS = List.of("up", "replay", "help", "bench", "completion", "yuma");
+    static final List<String> COMMANDS = List.of("up", "replay", "subnet", "help", "bench", "completion", "yuma");
     /** The old {@code UpCommand}: {@code Set.of("port", "mode")}. */
     static final List<String> UP_OPTIONS = List.of("--port", "--mode");
     /** The old {@code ReplayCommand}: values {@code series season workers mode json steps}, flag {@code offline}. */

@@ -16,7 +16,10 @@ public interface ModelSettings {
     @WithDefault("model")
     String name();
 
-    /** last, ma, ema, trend, snaive, mlp, djl or loss-forecaster. */
+    /**
+     * last, ma, ema, trend, snaive, mlp, djl or loss-forecaster; or a text classifier: minilm-logreg,
+     * minilm-q-knn, e5-small-q-logreg, bm25-knn or naive-bayes.
+     */
     @WithDefault("last")
     String kind();
 
@@ -33,6 +36,14 @@ public interface ModelSettings {
     /** The longest window accepted; longer ones are refused with 400. */
     @WithDefault("50000")
     int maxWindow();
+
+    /** A text classifier's labels, in the order of its probabilities (the subnet's label set). */
+    @WithDefault("ham,spam")
+    String labels();
+
+    /** OnnxRuntime intra-op threads of an embedding classifier. */
+    @WithDefault("1")
+    int threads();
 
     /** How the mlp kind learns. */
     Mlp mlp();

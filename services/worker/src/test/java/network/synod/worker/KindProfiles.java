@@ -94,4 +94,10 @@ final class KindProfiles {
                     "ab".repeat(32));
         }
     }
+
+    public static final class NaiveBayes extends Kind {
+        String kind() {
+            return "naive-bayes";
+        }
+    }
 }

@@ -8,12 +8,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import org.jboss.logging.Logger;
 
+import network.synod.core.classification.LabelSet;
 import network.synod.models.DjlRuntime;
 import network.synod.models.device.DeviceSelector;
 import network.synod.models.neural.NeuralForecaster;
 import network.synod.models.saved.SavedModelLoader;
 import network.synod.models.saved.SavedNeuralForecaster;
 import network.synod.models.saved.VerifiedArtifact;
+import network.synod.models.text.TextClassifiers;
 import network.synod.worker.ModelSettings;
 
 /** Builds the served model from the worker's settings. */
@@ -25,7 +27,7 @@ public final class ModelFactory {
 
     /** Whether building this kind starts the DJL engine (seconds) rather than being instant. */
     public static boolean usesEngine(String kind) {
-        return kind.equals("mlp") || kind.equals("djl");
+        return kind.equals("mlp") || kind.equals("djl") || TextClassifiers.usesEngine(kind);
     }
 
     /**
@@ -60,8 +62,17 @@ public final class ModelFactory {
                 return new SavedDjlModel(SavedNeuralForecaster.open(artifact, device), device);
             }
             default:
+                if (TextClassifiers.isKind(kind)) {
+                    LabelSet labels = LabelSet.parse(settings.labels());
+                    return new ClassificationModel(
+                            kind,
+                            TextClassifiers.usesEngine(kind) ? "synod_onnx" : "synod_java",
+                            TextClassifiers.definitionDigest(kind, labels),
+                            TextClassifiers.create(kind, labels, settings.threads()));
+                }
                 throw new IllegalArgumentException("unknown model kind '" + kind
-                        + "': use last, ma, ema, trend, snaive, mlp, djl or loss-forecaster");
+                        + "': use last, ma, ema, trend, snaive, mlp, djl, loss-forecaster or a text classifier ("
+                        + String.join(", ", TextClassifiers.KINDS) + ")");
         }
     }
 

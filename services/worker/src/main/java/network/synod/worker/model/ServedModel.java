@@ -17,6 +17,10 @@ public interface ServedModel extends AutoCloseable {
     /** Where it runs, as {@code cpu} or {@code gpu:N}. */
     String device();
 
+    /**
+     * The inputs it takes, with their datatypes: a request must hold the first, may hold the others, and each it
+     * holds must have the declared datatype (checked by the parser before the model sees it).
+     */
     List<TensorSpec> inputs();
 
     List<TensorSpec> outputs();

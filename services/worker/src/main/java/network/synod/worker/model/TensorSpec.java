@@ -9,4 +9,9 @@ public record TensorSpec(String name, String datatype, List<Long> shape) {
     public static TensorSpec fp64(String name, long... shape) {
         return new TensorSpec(name, "FP64", Arrays.stream(shape).boxed().toList());
     }
+
+    public static TensorSpec bytes(String name, long... shape) {
+        return new TensorSpec(
+                name, BytesTensor.BYTES, Arrays.stream(shape).boxed().toList());
+    }
 }

@@ -1,5 +1,9 @@
 package network.synod.worker.oip;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +23,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import network.synod.worker.ModelRuntime;
 import network.synod.worker.ModelSettings;
+import network.synod.worker.model.BytesTensor;
+import network.synod.worker.model.ClassificationModel;
 import network.synod.worker.model.ServedModel;
 import network.synod.worker.model.Tensor;
 import network.synod.worker.model.TensorSpec;
 import network.synod.worker.oip.OipResponses.InferenceResponse;
+import network.synod.worker.oip.OipResponses.LabelsLearnt;
 import network.synod.worker.oip.OipResponses.ModelMetadata;
 import network.synod.worker.oip.OipResponses.ModelReady;
 import network.synod.worker.oip.OipResponses.ServerMetadata;
@@ -47,6 +54,7 @@ public class OipResource {
     private final Counter failed;
     private final ReceiptSigner signer;
     private final CommitReveal commitReveal;
+    private final int maxLabels;
 
     public OipResource(
             ModelRuntime runtime,
@@ -58,6 +66,7 @@ public class OipResource {
         this.signer = signer;
         this.commitReveal = commitReveal;
         this.parser = new InferenceRequestParser(settings.maxWindow());
+        this.maxLabels = settings.maxWindow();
         String model = settings.name();
         this.latency = Timer.builder("synod.worker.inference")
                 .description("Server-side time of OIP inference calls, parsing to answer")
@@ -101,24 +110,23 @@ public class OipResource {
     @Path("/models/{name}")
     public ModelMetadata metadata(@PathParam("name") String name) {
         ServedModel m = readyModel(name);
-        return new ModelMetadata(
-                runtime.name(),
-                m.platform(),
-                m.inputs(),
-                m.outputs(),
-                Map.of(
-                        "kind",
-                        m.kind(),
-                        "sha256",
-                        m.sha256(),
-                        "device",
-                        m.device(),
-                        "modelDigest",
-                        signer.declaredDigest(m),
-                        "publicKey",
-                        signer.publicKey(),
-                        "worker",
-                        signer.worker()));
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of(
+                "kind",
+                m.kind(),
+                "sha256",
+                m.sha256(),
+                "device",
+                m.device(),
+                "modelDigest",
+                signer.declaredDigest(m),
+                "publicKey",
+                signer.publicKey(),
+                "worker",
+                signer.worker()));
+        if (m instanceof ClassificationModel c) {
+            parameters.put("labels", c.labels().toString());
+        }
+        return new ModelMetadata(runtime.name(), m.platform(), m.inputs(), m.outputs(), parameters);
     }
 
     @GET
@@ -152,11 +160,16 @@ public class OipResource {
     private InferenceResponse answer(ServedModel m, byte[] body) {
         long start = System.nanoTime();
         try {
-            InferenceRequestParser.Parsed request = parser.parse(body);
+            InferenceRequestParser.Parsed request = parser.parse(body, m.inputs());
             for (String wanted : request.outputs()) {
                 if (m.outputs().stream().map(TensorSpec::name).noneMatch(wanted::equals)) {
                     throw OipException.badInput("model " + runtime.name() + " has no output named '" + wanted + "'");
                 }
+            }
+            if (m instanceof ClassificationModel c) {
+                InferenceResponse response = classify(c, request);
+                succeeded.increment();
+                return response;
             }
             Tensor out;
             double[] kept =
@@ -198,6 +211,71 @@ public class OipResource {
         } finally {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * A classification answer: {@code label} (BYTES [n]) and {@code probabilities} (FP64 [n, k]), or the ones
+     * asked for; the receipt covers both whatever was asked. Commit-reveal is not served for classification yet.
+     */
+    private InferenceResponse classify(ClassificationModel c, InferenceRequestParser.Parsed request) {
+        if (request.phase() != null) {
+            throw OipException.badInput("commit-reveal (parameters.phase) is not served by classification models yet");
+        }
+        List<String> texts =
+                request.input().texts().get(ClassificationModel.TEXT).data();
+        ClassificationModel.Answer answer = signer.fabricate() ? uniform(c, texts.size()) : c.classify(texts);
+        int n = texts.size();
+        List<Object> outputs = new ArrayList<>();
+        if (request.outputs().isEmpty() || request.outputs().contains(ClassificationModel.LABEL)) {
+            outputs.add(new BytesTensor(ClassificationModel.LABEL, new long[] {n}, answer.labels()));
+        }
+        if (request.outputs().isEmpty() || request.outputs().contains(ClassificationModel.PROBABILITIES)) {
+            outputs.add(new Tensor(
+                    ClassificationModel.PROBABILITIES,
+                    "FP64",
+                    new long[] {n, c.labels().size()},
+                    answer.probabilities()));
+        }
+        Object receipt = signer.signClassification(c, request.id(), texts, answer.labels(), answer.probabilities());
+        return new InferenceResponse(runtime.name(), request.id(), outputs, Map.of("receipt", receipt));
+    }
+
+    /** What a simulated cheater answers without running its model: every label equally likely. */
+    private static ClassificationModel.Answer uniform(ClassificationModel c, int n) {
+        int k = c.labels().size();
+        double[] p = new double[n * k];
+        Arrays.fill(p, 1.0 / k);
+        return new ClassificationModel.Answer(Collections.nCopies(n, c.labels().name(0)), p);
+    }
+
+    /**
+     * Reveals labels to a classification model, which learns from them (and only from them):
+     * {@code {"labels": [{"id": "...", "text": "...", "label": "spam"}, ...]}}. The batch is checked whole first:
+     * 400 for a malformed entry or a label outside the subnet's set, 409 for an id revealed before; either way
+     * nothing is learnt.
+     */
+    @POST
+    @Path("/models/{name}/labels")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<LabelsLearnt> labels(@PathParam("name") String name, byte[] body) {
+        ServedModel m = readyModel(name);
+        if (!(m instanceof ClassificationModel c)) {
+            throw OipException.badInput("model " + name + " is a " + m.kind()
+                    + " forecaster; labels are revealed to classification models only");
+        }
+        List<ClassificationModel.Revealed> batch = LabelBatchParser.parse(body, maxLabels);
+        return Uni.createFrom()
+                .item(() -> {
+                    try {
+                        int total = c.reveal(batch);
+                        return new LabelsLearnt(runtime.name(), batch.size(), total);
+                    } catch (IllegalArgumentException e) {
+                        throw OipException.badInput(e.getMessage());
+                    } catch (IllegalStateException e) {
+                        throw new OipException(409, e.getMessage());
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private ServedModel readyModel(String name) {

@@ -9,11 +9,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import network.synod.core.classification.ClassificationHashes;
 import network.synod.core.forecast.ForecastContext;
 import network.synod.core.verification.Hashes;
 import network.synod.core.verification.Receipt;
@@ -113,6 +115,19 @@ public class ReceiptSigner {
                 declaredDigest(m),
                 Hashes.inputHash(requestId, c.step(), c.season(), c.window()),
                 Hashes.outputHash(output),
+                worker,
+                Instant.now().toString(),
+                null);
+        return Signatures.sign(unsigned, privateKey);
+    }
+
+    /** The receipt of a classification answer: its hashes cover every text asked, every label and probability. */
+    public Receipt signClassification(
+            ServedModel m, String requestId, List<String> texts, List<String> labels, double[] probabilities) {
+        Receipt unsigned = new Receipt(
+                declaredDigest(m),
+                ClassificationHashes.inputHash(requestId, texts),
+                ClassificationHashes.outputHash(labels, probabilities),
                 worker,
                 Instant.now().toString(),
                 null);

@@ -79,6 +79,14 @@ class KeyFileTest {
                 return 100;
             }
 
+            public String labels() {
+                return "ham,spam";
+            }
+
+            public int threads() {
+                return 1;
+            }
+
             public Mlp mlp() {
                 return null;
             }
