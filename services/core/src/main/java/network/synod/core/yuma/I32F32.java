@@ -147,8 +147,60 @@ public final class I32F32 {
             }
             return num / b;
         }
-        BigInteger q = BigInteger.valueOf(a).shiftLeft(FRAC_BITS).divide(BigInteger.valueOf(b));
-        return q.bitLength() <= 63 ? q.longValue() : null;
+        // |a|·2^32 / |b| on unsigned magnitudes (|MIN| = 2^63 fits), then the sign: truncation toward zero, as
+        // BigInteger's divide. The result fits when it is ≤ 2^63 − 1, or exactly −2^63.
+        boolean negative = (a < 0) != (b < 0);
+        long magnitude = unsignedFractionQuotient(Math.abs(a), Math.abs(b));
+        if (magnitude == -1L) {
+            return null;
+        }
+        if (negative) {
+            return Long.compareUnsigned(magnitude, 1L << 63) <= 0 ? -magnitude : null;
+        }
+        return magnitude >= 0 ? magnitude : null;
+    }
+
+    /**
+     * {@code floor(x·2^32 / y)} for unsigned 64-bit {@code x} and {@code y ≠ 0}, as an unsigned long, or −1 (all
+     * ones) when it does not fit 64 bits (no caller can use a quotient that large). The 128-by-64-bit division
+     * of Hacker's Delight ({@code divlu}, Knuth's algorithm D with two 32-bit quotient digits) on the dividend
+     * {@code x·2^32}.
+     */
+    static long unsignedFractionQuotient(long x, long y) {
+        long u1 = x >>> FRAC_BITS;
+        long u0 = x << FRAC_BITS;
+        if (Long.compareUnsigned(u1, y) >= 0) {
+            return -1L;
+        }
+        final long base = 1L << 32;
+        int s = Long.numberOfLeadingZeros(y);
+        long v = y << s;
+        long vn1 = v >>> 32;
+        long vn0 = v & 0xFFFF_FFFFL;
+        long un32 = s == 0 ? u1 : (u1 << s) | (u0 >>> (64 - s));
+        long un10 = u0 << s;
+        long un1 = un10 >>> 32;
+        long un0 = un10 & 0xFFFF_FFFFL;
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (q1 >= base || Long.compareUnsigned(q1 * vn0, base * rhat + un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        long un21 = un32 * base + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (q0 >= base || Long.compareUnsigned(q0 * vn0, base * rhat + un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        return q1 * base + q0;
     }
 
     /** {@code saturating_to_num::<u16>()}: floor, clamped to [0, 65535]. */

@@ -1,6 +1,7 @@
 package network.synod.core.yuma;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
 
@@ -276,21 +277,36 @@ public final class Sparse {
         int n = next.size();
         long oneMinusAlpha = I32F32.sub(I32F32.ONE, alpha);
         List<List<Entry>> out = new ArrayList<>(n);
+        // One dense accumulator for every row, cleared through the columns a row touched: most rows of a subnet
+        // (the miners') are empty, and the Rust loop's dense row is only ever read at those columns.
+        long[] acc = new long[n];
+        boolean[] touched = new boolean[n];
+        int[] columns = new int[n];
         for (int i = 0; i < n; i++) {
-            long[] acc = new long[n];
+            int count = 0;
             for (Entry e : next.get(i)) {
-                if (e.col() < n) {
-                    acc[e.col()] = I32F32.add(acc[e.col()], I32F32.mul(alpha, e.value()));
+                int c = e.col();
+                if (c < n) {
+                    if (!touched[c]) {
+                        touched[c] = true;
+                        columns[count++] = c;
+                    }
+                    acc[c] = I32F32.add(acc[c], I32F32.mul(alpha, e.value()));
                 }
             }
             if (i < old.size()) {
                 for (Entry e : old.get(i)) {
-                    if (e.col() < n) {
-                        acc[e.col()] = I32F32.add(acc[e.col()], I32F32.mul(oneMinusAlpha, e.value()));
+                    int c = e.col();
+                    if (c < n) {
+                        if (!touched[c]) {
+                            touched[c] = true;
+                            columns[count++] = c;
+                        }
+                        acc[c] = I32F32.add(acc[c], I32F32.mul(oneMinusAlpha, e.value()));
                     }
                 }
             }
-            out.add(positive(acc));
+            out.add(positive(acc, touched, columns, count));
         }
         return out;
     }
@@ -339,13 +355,32 @@ public final class Sparse {
         return d;
     }
 
-    private static List<Entry> positive(long[] dense) {
-        List<Entry> row = new ArrayList<>();
-        for (int j = 0; j < dense.length; j++) {
-            if (dense[j] > 0) {
-                row.add(new Entry(j, dense[j]));
+    /**
+     * The positive entries of a dense accumulator in ascending column order, read only at the {@code count}
+     * columns listed (each once); those columns are cleared for the next row.
+     */
+    private static List<Entry> positive(long[] acc, boolean[] touched, int[] columns, int count) {
+        if (count > 1 && !ascending(columns, count)) {
+            Arrays.sort(columns, 0, count);
+        }
+        List<Entry> row = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int c = columns[k];
+            if (acc[c] > 0) {
+                row.add(new Entry(c, acc[c]));
             }
+            acc[c] = 0;
+            touched[c] = false;
         }
         return row;
+    }
+
+    private static boolean ascending(int[] x, int count) {
+        for (int k = 1; k < count; k++) {
+            if (x[k] <= x[k - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -54,6 +54,46 @@ class I32F32Test {
         assertEquals((1L << 40) / 3, I32F32.div(1L << 40, 3 * ONE));
     }
 
+    /**
+     * The 96-by-64-bit quotient (long division, no BigInteger) against BigInteger's exact truncated quotient:
+     * random operands of every bit length and sign, and the edges (±2^63, ±1, quotients at the 64-bit limit).
+     */
+    @Test
+    void divisionAgreesWithA128BitReferenceOnRandomValues() {
+        Random random = new Random(11);
+        long[] edges = {
+            Long.MIN_VALUE,
+            Long.MIN_VALUE + 1,
+            Long.MAX_VALUE,
+            -1,
+            1,
+            1L << 31,
+            -(1L << 31),
+            (1L << 31) - 1,
+            ONE,
+            -ONE,
+            65535L << 32,
+            3,
+            1L << 62
+        };
+        for (int k = 0; k < 400_000; k++) {
+            long a = k % 4 == 0 ? random.nextLong() : random.nextLong() >> random.nextInt(64);
+            long b = k % 3 == 0 ? random.nextLong() : random.nextLong() >> random.nextInt(64);
+            if (k < edges.length * edges.length) {
+                a = edges[k / edges.length];
+                b = edges[k % edges.length];
+            }
+            if (b == 0) {
+                continue;
+            }
+            BigInteger q = BigInteger.valueOf(a).shiftLeft(32).divide(BigInteger.valueOf(b));
+            long expected = q.bitLength() <= 63 ? q.longValue() : 0;
+            assertEquals(expected, I32F32.div(a, b), a + " / " + b);
+            long saturated = q.bitLength() <= 63 ? q.longValue() : q.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+            assertEquals(saturated, I32F32.saturatingDiv(a, b), a + " / " + b + " (saturating)");
+        }
+    }
+
     @Test
     void safeDivisionIsZeroForDivisionByZeroAndForOverflow() {
         assertEquals(0, I32F32.div(ONE, 0));

@@ -73,7 +73,7 @@ class YumaBenchmark {
     }
 
     /** The parameters and the state to time, and how many weights the validators set. */
-    private record Subnet(YumaParams params, SubnetState state, long entries) {}
+    record Subnet(YumaParams params, SubnetState state, long entries) {}
 
     /**
      * {@code validators} staked uids 0..v−1 with permits, each weighting a random 80–100 % of the miners v..n−1;
