@@ -116,8 +116,15 @@ public final class I32F32 {
         if (b == 0) {
             return 0;
         }
-        Long q = quotient(a, b);
-        return q == null ? 0 : q;
+        if (narrow(a)) {
+            return (a << FRAC_BITS) / b;
+        }
+        // Common trailing zero bits cancel exactly: the weights' row sums divide whole numbers by whole numbers.
+        int shift = Math.min(Long.numberOfTrailingZeros(a), Long.numberOfTrailingZeros(b));
+        if (shift > 0 && narrow(a >> shift)) {
+            return ((a >> shift) << FRAC_BITS) / (b >> shift);
+        }
+        return wideQuotient(a, b, 0, 0);
     }
 
     /** {@code saturating_div} (only {@code alpha_sigmoid} uses it): an overflowing quotient saturates. */
@@ -125,39 +132,43 @@ public final class I32F32 {
         if (b == 0) {
             throw new ArithmeticException("saturating_div by zero");
         }
-        Long q = quotient(a, b);
-        if (q == null) {
-            return (a < 0) == (b < 0) ? MAX : MIN;
+        if (narrow(a)) {
+            return (a << FRAC_BITS) / b;
         }
-        return q;
+        return wideQuotient(a, b, MAX, MIN);
     }
 
     /** {@code checked_div}: empty ({@code null}) for /0 or overflow; the Taylor series of {@link #exp} uses it. */
     static Long checkedDiv(long a, long b) {
-        return b == 0 ? null : quotient(a, b);
-    }
-
-    /** The truncated quotient {@code (a << 32) / b}, or {@code null} if it does not fit 64 bits. */
-    private static Long quotient(long a, long b) {
-        // a << 32 needs 96 bits unless |a| < 2^31; the common case stays in long arithmetic.
-        if (a > -(1L << 31) && a < (1L << 31)) {
-            long num = a << FRAC_BITS;
-            if (num == MIN && b == -1) {
-                return null;
-            }
-            return num / b;
-        }
-        // |a|·2^32 / |b| on unsigned magnitudes (|MIN| = 2^63 fits), then the sign: truncation toward zero, as
-        // BigInteger's divide. The result fits when it is ≤ 2^63 − 1, or exactly −2^63.
-        boolean negative = (a < 0) != (b < 0);
-        long magnitude = unsignedFractionQuotient(Math.abs(a), Math.abs(b));
-        if (magnitude == -1L) {
+        if (b == 0) {
             return null;
         }
-        if (negative) {
-            return Long.compareUnsigned(magnitude, 1L << 63) <= 0 ? -magnitude : null;
+        if (narrow(a)) {
+            return (a << FRAC_BITS) / b;
         }
-        return magnitude >= 0 ? magnitude : null;
+        // Two different overflow values: a quotient that fits gives the same bits with both.
+        long q = wideQuotient(a, b, 0, 0);
+        return q == wideQuotient(a, b, 1, 1) ? q : null;
+    }
+
+    /** {@code |a| < 2^31}: {@code a << 32} fits a long, and its quotient by any b ≠ 0 does too. */
+    private static boolean narrow(long a) {
+        return a > -(1L << 31) && a < (1L << 31);
+    }
+
+    /**
+     * The truncated quotient {@code (a << 32) / b} for a wide numerator and {@code b ≠ 0}, or {@code ifPositive}
+     * / {@code ifNegative} (by the sign the quotient would have) when it does not fit 64 bits. On unsigned
+     * magnitudes (|MIN| = 2^63 fits), then the sign: truncation toward zero, as BigInteger's divide; the result
+     * fits when it is ≤ 2^63 − 1, or exactly −2^63.
+     */
+    private static long wideQuotient(long a, long b, long ifPositive, long ifNegative) {
+        boolean negative = (a < 0) != (b < 0);
+        long magnitude = unsignedFractionQuotient(Math.abs(a), Math.abs(b));
+        if (negative) {
+            return Long.compareUnsigned(magnitude, 1L << 63) <= 0 ? -magnitude : ifNegative;
+        }
+        return magnitude >= 0 ? magnitude : ifPositive;
     }
 
     /**

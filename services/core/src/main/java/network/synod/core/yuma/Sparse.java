@@ -9,7 +9,8 @@ import java.util.function.LongBinaryOperator;
  * The sparse-matrix functions of subtensor's {@code epoch/math.rs} that the production epoch
  * ({@code epoch_mechanism}) calls, on rows of {@link Entry}. Each keeps the Rust function's treatment of absent
  * columns and explicit zeros, because which columns are present changes later steps (README, "Sparse structure
- * matters"). Inputs are never modified; every function returns new rows.
+ * matters"). Inputs are never modified; a row that a function leaves unchanged may come back as the same list (no caller
+ * modifies a row it was given).
  */
 public final class Sparse {
 
@@ -37,9 +38,14 @@ public final class Sparse {
     public static List<List<Entry>> maskDiag(List<List<Entry>> m, int exceptIndex) {
         List<List<Entry>> out = new ArrayList<>(m.size());
         for (int i = 0; i < m.size(); i++) {
-            List<Entry> row = new ArrayList<>();
-            for (Entry e : m.get(i)) {
-                if (e.col() != i || i == exceptIndex) {
+            List<Entry> r = m.get(i);
+            if (i == exceptIndex || !hasColumn(r, i)) {
+                out.add(r);
+                continue;
+            }
+            List<Entry> row = new ArrayList<>(r.size());
+            for (Entry e : r) {
+                if (e.col() != i) {
                     row.add(e);
                 }
             }
@@ -53,8 +59,20 @@ public final class Sparse {
         List<List<Entry>> out = new ArrayList<>(m.size());
         for (int i = 0; i < m.size(); i++) {
             long fv = i < first.length ? first[i] : 0;
-            List<Entry> row = new ArrayList<>();
-            for (Entry e : m.get(i)) {
+            List<Entry> r = m.get(i);
+            int dropped = 0;
+            for (Entry e : r) {
+                long sv = e.col() < second.length ? second[e.col()] : 0;
+                if (mask.masks(fv, sv)) {
+                    dropped++;
+                }
+            }
+            if (dropped == 0) {
+                out.add(r);
+                continue;
+            }
+            List<Entry> row = new ArrayList<>(r.size() - dropped);
+            for (Entry e : r) {
                 long sv = e.col() < second.length ? second[e.col()] : 0;
                 if (!mask.masks(fv, sv)) {
                     row.add(e);
@@ -69,7 +87,18 @@ public final class Sparse {
     public static List<List<Entry>> scalarVecMask(List<List<Entry>> m, long scalar, long[] vector, BlockMask mask) {
         List<List<Entry>> out = new ArrayList<>(m.size());
         for (List<Entry> r : m) {
-            List<Entry> row = new ArrayList<>();
+            int dropped = 0;
+            for (Entry e : r) {
+                long vj = e.col() < vector.length ? vector[e.col()] : 0;
+                if (mask.masks(scalar, vj)) {
+                    dropped++;
+                }
+            }
+            if (dropped == 0) {
+                out.add(r);
+                continue;
+            }
+            List<Entry> row = new ArrayList<>(r.size() - dropped);
             for (Entry e : r) {
                 long vj = e.col() < vector.length ? vector[e.col()] : 0;
                 if (!mask.masks(scalar, vj)) {
@@ -225,7 +254,7 @@ public final class Sparse {
     public static List<List<Entry>> matVecMul(List<List<Entry>> m, long[] vector) {
         List<List<Entry>> out = new ArrayList<>(m.size());
         for (List<Entry> r : m) {
-            List<Entry> row = new ArrayList<>();
+            List<Entry> row = new ArrayList<>(r.size());
             for (Entry e : r) {
                 if (e.col() < vector.length) {
                     long v = I32F32.mul(e.value(), vector[e.col()]);
@@ -382,5 +411,14 @@ public final class Sparse {
             }
         }
         return true;
+    }
+
+    private static boolean hasColumn(List<Entry> row, int column) {
+        for (Entry e : row) {
+            if (e.col() == column) {
+                return true;
+            }
+        }
+        return false;
     }
 }

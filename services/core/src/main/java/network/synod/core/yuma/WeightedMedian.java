@@ -1,7 +1,6 @@
 package network.synod.core.yuma;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,22 +45,46 @@ public final class WeightedMedian {
             }
         }
         long[] median = new long[columns];
+        Scratch scratch = new Scratch(stakeIdx.length);
         for (int c = 0; c < columns; c++) {
-            median[c] = of(useStake, useScore[c], stakeIdx, minority, 0, stakeSum);
+            median[c] = of(useStake, useScore[c], stakeIdx, minority, 0, stakeSum, scratch);
         }
         return median;
     }
 
     /** {@code weighted_median} over the indices {@code partition}, within the stake bracket [lo, hi]. */
     public static long of(long[] stake, long[] score, int[] partition, long minority, long lo, long hi) {
+        return of(stake, score, partition, minority, lo, hi, new Scratch(partition.length));
+    }
+
+    /**
+     * Three index buffers of the partition's length that the iterations rotate through (the current partition,
+     * the lower and the upper part), so that one column's median allocates nothing; each part keeps the order of
+     * the partition it came from, as the Rust vectors do, so the pivots are the same.
+     */
+    private static final class Scratch {
+        int[] current;
+        int[] lower;
+        int[] upper;
+
+        Scratch(int length) {
+            current = new int[length];
+            lower = new int[length];
+            upper = new int[length];
+        }
+    }
+
+    private static long of(
+            long[] stake, long[] score, int[] partition, long minority, long lo, long hi, Scratch scratch) {
         if (stake.length != score.length) {
             return 0;
         }
-        int[] current = partition.clone();
+        int n = partition.length;
+        System.arraycopy(partition, 0, scratch.current, 0, n);
         int iterations = 0;
         int limit = partition.length;
         while (true) {
-            int n = current.length;
+            int[] current = scratch.current;
             if (n == 0) {
                 return 0;
             }
@@ -71,11 +94,12 @@ public final class WeightedMedian {
             long pivot = score[current[n / 2]];
             long loStake = 0;
             long hiStake = 0;
-            int[] lower = new int[n];
-            int[] upper = new int[n];
+            int[] lower = scratch.lower;
+            int[] upper = scratch.upper;
             int nl = 0;
             int nu = 0;
-            for (int idx : current) {
+            for (int k = 0; k < n; k++) {
+                int idx = current[k];
                 if (score[idx] == pivot) {
                     continue;
                 }
@@ -88,10 +112,14 @@ public final class WeightedMedian {
                 }
             }
             if (minority < I32F32.add(lo, loStake) && nl > 0) {
-                current = Arrays.copyOf(lower, nl);
+                scratch.lower = current;
+                scratch.current = lower;
+                n = nl;
                 hi = I32F32.add(lo, loStake);
             } else if (I32F32.sub(hi, hiStake) <= minority && nu > 0) {
-                current = Arrays.copyOf(upper, nu);
+                scratch.upper = current;
+                scratch.current = upper;
+                n = nu;
                 lo = I32F32.sub(hi, hiStake);
             } else {
                 return pivot;

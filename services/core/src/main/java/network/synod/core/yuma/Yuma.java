@@ -249,8 +249,9 @@ public final class Yuma {
     private static List<List<Entry>> fixedRows(SubnetState s, int n, boolean weights, boolean proportion) {
         List<List<Entry>> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            List<Entry> row = new ArrayList<>();
-            for (Stored e : weights ? s.weights(i) : s.bonds(i)) {
+            List<Stored> stored = weights ? s.weights(i) : s.bonds(i);
+            List<Entry> row = new ArrayList<>(stored.size());
+            for (Stored e : stored) {
                 if (weights && e.uid() >= n) {
                     continue;
                 }
