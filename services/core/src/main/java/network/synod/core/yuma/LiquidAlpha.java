@@ -35,37 +35,42 @@ public final class LiquidAlpha {
      */
     public static long[][] values(
             List<List<Entry>> weights, List<List<Entry>> bonds, long[] consensus, long low, long high, long steepness) {
-        if (weights.size() != bonds.size()) {
+        return values(SparseMatrix.of(weights), SparseMatrix.of(bonds), consensus, low, high, steepness);
+    }
+
+    static long[][] values(
+            SparseMatrix weights, SparseMatrix bonds, long[] consensus, long low, long high, long steepness) {
+        if (weights.rows() != bonds.rows()) {
             return new long[0][];
         }
-        long[][] alphas = new long[weights.size()][];
-        for (int i = 0; i < weights.size(); i++) {
-            List<Entry> w = weights.get(i);
-            List<Entry> b = bonds.get(i);
+        long[][] alphas = new long[weights.rows()][];
+        for (int i = 0; i < weights.rows(); i++) {
+            int[] wc = weights.cols[i];
+            long[] wv = weights.vals[i];
+            int[] bc = bonds.cols[i];
+            long[] bv = bonds.vals[i];
             int wi = 0;
             int bi = 0;
             long[] row = new long[consensus.length];
             for (int j = 0; j < consensus.length; j++) {
                 long weight = 0;
-                while (wi < w.size()) {
-                    Entry e = w.get(wi);
-                    if (e.col() < j) {
+                while (wi < wc.length) {
+                    if (wc[wi] < j) {
                         wi++;
                     } else {
-                        if (e.col() == j) {
-                            weight = e.value();
+                        if (wc[wi] == j) {
+                            weight = wv[wi];
                         }
                         break;
                     }
                 }
                 long bond = 0;
-                while (bi < b.size()) {
-                    Entry e = b.get(bi);
-                    if (e.col() < j) {
+                while (bi < bc.length) {
+                    if (bc[bi] < j) {
                         bi++;
                     } else {
-                        if (e.col() == j) {
-                            bond = e.value();
+                        if (bc[bi] == j) {
+                            bond = bv[bi];
                         }
                         break;
                     }

@@ -18,6 +18,10 @@ public final class WeightedMedian {
      * {@code 1 − majority}.
      */
     public static long[] ofColumns(long[] stake, List<List<Entry>> score, int columns, long majority) {
+        return ofColumns(stake, SparseMatrix.of(score), columns, majority);
+    }
+
+    static long[] ofColumns(long[] stake, SparseMatrix score, int columns, long majority) {
         List<Long> positive = new ArrayList<>();
         for (long s : stake) {
             if (s > 0) {
@@ -34,11 +38,13 @@ public final class WeightedMedian {
         }
         long[][] useScore = new long[columns][useStake.length];
         int k = 0;
-        for (int i = 0; i < stake.length && i < score.size(); i++) {
+        for (int i = 0; i < stake.length && i < score.rows(); i++) {
             if (stake[i] > 0) {
-                for (Entry e : score.get(i)) {
-                    if (e.col() < columns) {
-                        useScore[e.col()][k] = e.value();
+                int[] c = score.cols[i];
+                long[] v = score.vals[i];
+                for (int e = 0; e < c.length; e++) {
+                    if (c[e] < columns) {
+                        useScore[c[e]][k] = v[e];
                     }
                 }
                 k++;

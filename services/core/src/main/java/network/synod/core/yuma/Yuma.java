@@ -69,24 +69,24 @@ public final class Yuma {
         trace.record("Active Stake", activeStake);
 
         // Weights: u16 as whole numbers (the 1/65535 cancels in the row normalisation).
-        List<List<Entry>> weights = fixedRows(s, n, true, false);
-        trace.record("Weights", weights);
+        SparseMatrix weights = fixedRows(s, n, true, false);
+        record(trace, "Weights", weights);
         weights = Sparse.maskRows(forbids, weights);
-        trace.record("Weights (permit)", weights);
+        record(trace, "Weights (permit)", weights);
         weights = Sparse.maskDiag(weights, owner);
-        trace.record("Weights (permit+diag)", weights);
+        record(trace, "Weights (permit+diag)", weights);
         // A weight set before its target (re)registered points at someone else.
         weights = Sparse.vecMask(weights, lastUpdate, registered, (updated, reg) -> updated <= reg);
-        trace.record("Weights (permit+diag+outdate)", weights);
+        record(trace, "Weights (permit+diag+outdate)", weights);
         weights = Sparse.rowNormalize(weights);
-        trace.record("Weights (mask+norm)", weights);
+        record(trace, "Weights (mask+norm)", weights);
 
         // Consensus, clipping, validator trust, incentive.
         long kappa = I32F32.fromU16Proportion(p.kappa());
         long[] consensus = WeightedMedian.ofColumns(activeStake, weights, n, kappa);
         trace.record("Consensus", consensus);
-        List<List<Entry>> clipped = Sparse.colClip(weights, consensus);
-        trace.record("Clipped Weights", clipped);
+        SparseMatrix clipped = Sparse.colClip(weights, consensus);
+        record(trace, "Clipped Weights", clipped);
         long[] validatorTrust = Sparse.rowSum(clipped);
         trace.record("Validator Trust", validatorTrust);
         long[] incentive = Vectors.normalize(Sparse.matmul(clipped, activeStake, n));
@@ -94,7 +94,7 @@ public final class Yuma {
 
         // Bonds and dividends.
         long bondsPenalty = I32F32.fromU16Proportion(p.bondsPenalty());
-        List<List<Entry>> weightsForBonds = Sparse.interpolate(weights, clipped, n, bondsPenalty);
+        SparseMatrix weightsForBonds = Sparse.interpolate(weights, clipped, n, bondsPenalty);
         long lastTempo = p.lastMechanismStepBlock() == 0
                 ? Math.max(0, currentBlock - p.tempo())
                 : p.lastMechanismStepBlock() + 1;
@@ -125,13 +125,18 @@ public final class Yuma {
 
         List<List<Stored>> storedBonds = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            List<Stored> row = new ArrayList<>();
-            if (newPermits[i]) {
-                for (Entry e : bonds.toStore().get(i)) {
-                    row.add(new Stored(e.col(), I32F32.proportionToU16(e.value())));
+            SparseMatrix store = bonds.toStore();
+            if (newPermits[i] && i < store.rows()) {
+                int[] c = store.cols[i];
+                long[] v = store.vals[i];
+                Stored[] row = new Stored[c.length];
+                for (int k = 0; k < c.length; k++) {
+                    row[k] = new Stored(c[k], I32F32.proportionToU16(v[k]));
                 }
+                storedBonds.add(List.of(row));
+            } else {
+                storedBonds.add(List.of());
             }
-            storedBonds.add(List.copyOf(row));
         }
         return new EpochResult(
                 currentBlock,
@@ -148,7 +153,7 @@ public final class Yuma {
     }
 
     /** The dividends and the bonds matrix to store ({@code fixed_proportion_to_u16} of each entry). */
-    private record Bonds(long[] dividends, List<List<Entry>> toStore) {}
+    private record Bonds(long[] dividends, SparseMatrix toStore) {}
 
     /**
      * Classic Yuma: stored bonds (u16 as whole numbers) masked and column-normalised; ΔB = W∘S column-normalised;
@@ -158,24 +163,24 @@ public final class Yuma {
             YumaParams p,
             SubnetState s,
             int n,
-            List<List<Entry>> weightsForBonds,
+            SparseMatrix weightsForBonds,
             long[] incentive,
             long[] activeStake,
             long lastTempo,
             long[] registered,
             EpochTrace trace) {
-        List<List<Entry>> bonds = fixedRows(s, n, false, false);
-        trace.record("B", bonds);
+        SparseMatrix bonds = fixedRows(s, n, false, false);
+        record(trace, "B", bonds);
         bonds = maskRecentlyRegistered(bonds, lastTempo, registered);
-        trace.record("B (outdatedmask)", bonds);
+        record(trace, "B (outdatedmask)", bonds);
         bonds = Sparse.colNormalize(bonds, n);
-        trace.record("B (mask+norm)", bonds);
-        List<List<Entry>> delta = Sparse.rowHadamard(weightsForBonds, activeStake);
-        trace.record("ΔB", delta);
+        record(trace, "B (mask+norm)", bonds);
+        SparseMatrix delta = Sparse.rowHadamard(weightsForBonds, activeStake);
+        record(trace, "ΔB", delta);
         delta = Sparse.colNormalize(delta, n);
-        trace.record("ΔB (norm)", delta);
-        List<List<Entry>> ema = Sparse.colNormalize(Sparse.matEma(delta, bonds, fixedAlpha(p)), n);
-        trace.record("Exponential Moving Average Bonds", ema);
+        record(trace, "ΔB (norm)", delta);
+        SparseMatrix ema = Sparse.colNormalize(Sparse.matEma(delta, bonds, fixedAlpha(p)), n);
+        record(trace, "Exponential Moving Average Bonds", ema);
         long[] dividends = Vectors.normalize(Sparse.matmulTranspose(ema, incentive));
         return new Bonds(dividends, Sparse.colMaxUpscale(ema, n));
     }
@@ -189,19 +194,19 @@ public final class Yuma {
             YumaParams p,
             SubnetState s,
             int n,
-            List<List<Entry>> weightsForBonds,
+            SparseMatrix weightsForBonds,
             long[] consensus,
             long[] incentive,
             long[] activeStake,
             long lastTempo,
             long[] registered,
             EpochTrace trace) {
-        List<List<Entry>> bonds = fixedRows(s, n, false, true);
-        trace.record("Bonds", bonds);
+        SparseMatrix bonds = fixedRows(s, n, false, true);
+        record(trace, "Bonds", bonds);
         bonds = maskRecentlyRegistered(bonds, lastTempo, registered);
-        trace.record("Bonds: (mask)", bonds);
-        trace.record("weights_for_bonds", weightsForBonds);
-        List<List<Entry>> ema;
+        record(trace, "Bonds: (mask)", bonds);
+        record(trace, "weights_for_bonds", weightsForBonds);
+        SparseMatrix ema;
         if (p.liquidAlpha() && anyNonZero(consensus)) {
             long[][] alphas = LiquidAlpha.values(
                     weightsForBonds,
@@ -214,9 +219,9 @@ public final class Yuma {
         } else {
             ema = Sparse.matEma(weightsForBonds, bonds, fixedAlpha(p));
         }
-        trace.record("emaB", ema);
-        List<List<Entry>> emaNorm = Sparse.colNormalize(ema, n);
-        trace.record("emaB norm", emaNorm);
+        record(trace, "emaB", ema);
+        SparseMatrix emaNorm = Sparse.colNormalize(ema, n);
+        record(trace, "emaB norm", emaNorm);
         long[] bondsPerValidator = Sparse.rowSum(Sparse.matVecMul(emaNorm, incentive));
         trace.record("total_bonds_per_validator", bondsPerValidator);
         long[] dividends = Vectors.normalize(Vectors.mul(bondsPerValidator, activeStake));
@@ -227,8 +232,7 @@ public final class Yuma {
      * Bonds toward a uid registered since the last epoch are dropped: {@code last_tempo <= registered_j}. With a
      * tempo larger than the block, last_tempo is 0 and every bond is dropped each epoch.
      */
-    private static List<List<Entry>> maskRecentlyRegistered(
-            List<List<Entry>> bonds, long lastTempo, long[] registered) {
+    private static SparseMatrix maskRecentlyRegistered(SparseMatrix bonds, long lastTempo, long[] registered) {
         return Sparse.scalarVecMask(bonds, lastTempo, registered, (last, reg) -> last <= reg);
     }
 
@@ -246,21 +250,36 @@ public final class Yuma {
      * Stored weights or bonds rows as I32F32: the u16 as a whole number, or as a proportion (/65535) for Yuma3
      * bonds. Weights drop columns at or beyond n ({@code get_weights_sparse}); bonds keep them.
      */
-    private static List<List<Entry>> fixedRows(SubnetState s, int n, boolean weights, boolean proportion) {
-        List<List<Entry>> rows = new ArrayList<>(n);
+    private static SparseMatrix fixedRows(SubnetState s, int n, boolean weights, boolean proportion) {
+        SparseMatrix rows = SparseMatrix.withRows(n);
         for (int i = 0; i < n; i++) {
             List<Stored> stored = weights ? s.weights(i) : s.bonds(i);
-            List<Entry> row = new ArrayList<>(stored.size());
+            int[] c = new int[stored.size()];
+            long[] v = new long[stored.size()];
+            int count = 0;
             for (Stored e : stored) {
                 if (weights && e.uid() >= n) {
                     continue;
                 }
-                long v = I32F32.fromInt(e.value());
-                row.add(new Entry(e.uid(), proportion ? I32F32.div(v, I32F32.U16_MAX) : v));
+                long x = I32F32.fromInt(e.value());
+                c[count] = e.uid();
+                v[count++] = proportion ? I32F32.div(x, I32F32.U16_MAX) : x;
             }
-            rows.add(row);
+            if (count == c.length) {
+                rows.cols[i] = c;
+                rows.vals[i] = v;
+            } else {
+                rows.setRow(i, c, v, count);
+            }
         }
         return rows;
+    }
+
+    /** Records a matrix as rows of {@link Entry}, converting it only for a trace that records something. */
+    private static void record(EpochTrace trace, String label, SparseMatrix m) {
+        if (trace != EpochTrace.NONE) {
+            trace.record(label, m.entries());
+        }
     }
 
     /** {@code I96F32(x)·I96F32(rao)} to u64: exactly {@code floor(x_bits·rao / 2^32)}, clamped to the u64 range. */
