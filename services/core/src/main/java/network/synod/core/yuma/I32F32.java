@@ -113,18 +113,7 @@ public final class I32F32 {
      * by zero <em>and</em> for a quotient that overflows (not a saturated value).
      */
     public static long div(long a, long b) {
-        if (b == 0) {
-            return 0;
-        }
-        if (narrow(a)) {
-            return (a << FRAC_BITS) / b;
-        }
-        // Common trailing zero bits cancel exactly: the weights' row sums divide whole numbers by whole numbers.
-        int shift = Math.min(Long.numberOfTrailingZeros(a), Long.numberOfTrailingZeros(b));
-        if (shift > 0 && narrow(a >> shift)) {
-            return ((a >> shift) << FRAC_BITS) / (b >> shift);
-        }
-        return wideQuotient(a, b, 0, 0);
+        return b == 0 ? 0 : quotient(a, b, 0, 0);
     }
 
     /** {@code saturating_div} (only {@code alpha_sigmoid} uses it): an overflowing quotient saturates. */
@@ -132,10 +121,7 @@ public final class I32F32 {
         if (b == 0) {
             throw new ArithmeticException("saturating_div by zero");
         }
-        if (narrow(a)) {
-            return (a << FRAC_BITS) / b;
-        }
-        return wideQuotient(a, b, MAX, MIN);
+        return quotient(a, b, MAX, MIN);
     }
 
     /** {@code checked_div}: empty ({@code null}) for /0 or overflow; the Taylor series of {@link #exp} uses it. */
@@ -143,12 +129,30 @@ public final class I32F32 {
         if (b == 0) {
             return null;
         }
+        long q = quotient(a, b, 0, 0);
+        // 0 is also what an overflow gives: ask again with another overflow value to tell them apart.
+        return q != 0 || quotient(a, b, 1, 1) == 0 ? q : null;
+    }
+
+    /**
+     * The truncated quotient {@code (a << 32) / b} for {@code b ≠ 0}, or {@code ifPositive} / {@code ifNegative}
+     * (by the sign the quotient would have) when it does not fit 64 bits. Cheap cases first, each an exact identity
+     * of the rational {@code a·2^32 / b}: a narrow numerator; a whole-number divisor B·2^32, where it is a / B;
+     * common trailing zero bits, which cancel.
+     */
+    private static long quotient(long a, long b, long ifPositive, long ifNegative) {
         if (narrow(a)) {
             return (a << FRAC_BITS) / b;
         }
-        // Two different overflow values: a quotient that fits gives the same bits with both.
-        long q = wideQuotient(a, b, 0, 0);
-        return q == wideQuotient(a, b, 1, 1) ? q : null;
+        if ((b & FRAC_MASK) == 0) {
+            long whole = b >> FRAC_BITS;
+            return a == MIN && whole == -1 ? ifPositive : a / whole;
+        }
+        int shift = Math.min(Long.numberOfTrailingZeros(a), Long.numberOfTrailingZeros(b));
+        if (shift > 0 && narrow(a >> shift)) {
+            return ((a >> shift) << FRAC_BITS) / (b >> shift);
+        }
+        return wideQuotient(a, b, ifPositive, ifNegative);
     }
 
     /** {@code |a| < 2^31}: {@code a << 32} fits a long, and its quotient by any b ≠ 0 does too. */

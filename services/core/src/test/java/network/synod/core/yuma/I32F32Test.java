@@ -91,6 +91,7 @@ class I32F32Test {
             assertEquals(expected, I32F32.div(a, b), a + " / " + b);
             long saturated = q.bitLength() <= 63 ? q.longValue() : q.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
             assertEquals(saturated, I32F32.saturatingDiv(a, b), a + " / " + b + " (saturating)");
+            assertEquals(q.bitLength() <= 63 ? q.longValue() : null, I32F32.checkedDiv(a, b), a + " / " + b);
         }
     }
 
