@@ -31,7 +31,9 @@ public final class LiquidAlpha {
     /**
      * {@code compute_liquid_alpha_values_sparse}: a dense alpha for every row and every column of
      * {@code consensus}. Each row is walked with a forward-only cursor, so it assumes the weights and bonds rows
-     * are sorted by column (an unsorted row finds the wrong entries, as in subtensor).
+     * are sorted by column (an unsorted row finds the wrong entries, as in subtensor). The sigmoid is a pure
+     * function, so where a row has neither weight nor bond it is computed once per column: rows with no entries at
+     * all (a subnet's miners) share that one row, which must not be modified.
      */
     public static long[][] values(
             List<List<Entry>> weights, List<List<Entry>> bonds, long[] consensus, long low, long high, long steepness) {
@@ -44,11 +46,19 @@ public final class LiquidAlpha {
             return new long[0][];
         }
         long[][] alphas = new long[weights.rows()][];
+        long[] neither = new long[consensus.length];
+        for (int j = 0; j < consensus.length; j++) {
+            neither[j] = sigmoid(consensus[j], 0, 0, low, high, steepness);
+        }
         for (int i = 0; i < weights.rows(); i++) {
             int[] wc = weights.cols[i];
             long[] wv = weights.vals[i];
             int[] bc = bonds.cols[i];
             long[] bv = bonds.vals[i];
+            if (wc.length == 0 && bc.length == 0) {
+                alphas[i] = neither;
+                continue;
+            }
             int wi = 0;
             int bi = 0;
             long[] row = new long[consensus.length];
@@ -75,7 +85,9 @@ public final class LiquidAlpha {
                         break;
                     }
                 }
-                row[j] = sigmoid(consensus[j], weight, bond, low, high, steepness);
+                row[j] = weight == 0 && bond == 0
+                        ? neither[j]
+                        : sigmoid(consensus[j], weight, bond, low, high, steepness);
             }
             alphas[i] = row;
         }

@@ -378,6 +378,11 @@ public final class Sparse {
         int[] oc = new int[columns];
         long[] ov = new long[columns];
         for (int i = 0; i < m1.rows(); i++) {
+            if (m1.cols[i].length == 0 && m2.cols[i].length == 0) {
+                // 0 + ratio·(0 − 0) = 0 in every column: nothing above 0 (a miner's row, without a dense pass).
+                out.setRow(i, oc, ov, 0);
+                continue;
+            }
             long[] row1 = dense(m1, i, columns);
             long[] row2 = dense(m2, i, columns);
             int count = 0;
@@ -465,9 +470,13 @@ public final class Sparse {
             return next;
         }
         SparseMatrix out = SparseMatrix.withRows(next.rows());
+        // One buffer of decayed old bonds for every row, cleared at the columns the row wrote.
+        long[] decayed = new long[0];
         for (int i = 0; i < next.rows(); i++) {
             long[] alphaRow = alpha[i];
-            long[] decayed = new long[alphaRow.length];
+            if (decayed.length < alphaRow.length) {
+                decayed = new long[alphaRow.length];
+            }
             int[] oldCols = old.cols[i];
             for (int k = 0; k < oldCols.length; k++) {
                 if (oldCols[k] < alphaRow.length) {
@@ -490,6 +499,11 @@ public final class Sparse {
                 }
             }
             out.setRow(i, oc, ov, count);
+            for (int col : oldCols) {
+                if (col < alphaRow.length) {
+                    decayed[col] = 0;
+                }
+            }
         }
         return out;
     }
