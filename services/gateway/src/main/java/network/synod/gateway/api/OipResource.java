@@ -95,7 +95,7 @@ public class OipResource {
         String id = body.hasNonNull("id") ? body.get("id").asText() : null;
         return inference.infer(t, window, epoch, id).map(r -> {
             Map<String, Map<String, Object>> all = new LinkedHashMap<>();
-            all.put(FORECAST, tensor(FORECAST, List.of(r.inference().value())));
+            all.put(FORECAST, tensor(FORECAST, r.inference().value()));
             all.put(BAND, tensor(BAND, r.inference().band()));
             List<Map<String, Object>> outputs = new ArrayList<>();
             (wanted.isEmpty() ? List.copyOf(all.keySet()) : wanted).forEach(name -> outputs.add(all.get(name)));
@@ -111,9 +111,8 @@ public class OipResource {
         });
     }
 
-    private static Map<String, Object> tensor(String name, Object data) {
-        int size = data instanceof List<?> l ? l.size() : ((double[]) data).length;
-        return Map.of("name", name, "datatype", "FP64", "shape", List.of(size), "data", data);
+    private static Map<String, Object> tensor(String name, double... data) {
+        return Map.of("name", name, "datatype", "FP64", "shape", List.of(data.length), "data", data);
     }
 
     /** The outputs a request names (OIP's {@code outputs} filter), in its order; empty when it names none. */
